@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/project"
+)
+
+type acceptOptions struct {
+	*globalOptions
+	all        bool
+	allLocales bool
+	doc        string
+}
+
+func newAcceptCmd(g *globalOptions) *cobra.Command {
+	o := &acceptOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "accept LOCALE [ID...]",
+		Short: "Record that stale translations are up to date",
+		Long: `accept records, for stale translations, that they now match the current
+source: their hash becomes that of the current source text, and their "was" and
+"diff" notes go away. Run it after revising a stale translation.
+
+When a source edit needs no re-translation at all (a typo fixed in the
+English), --all-locales records that for every locale in one go; the IDs then
+come without a locale.`,
+		Example: `  bitext accept es p-mexico-faces-a-potentially-historic
+  bitext accept es --all                  # every stale unit in Spanish
+  bitext accept es --all --doc us-mexico-persecution-of-migrants-2018-05-23
+  bitext accept --all-locales p-the-presidential-debates-have-included`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAccept(o, cmd, args)
+		},
+	}
+	cmd.Flags().BoolVar(&o.all, "all", false, "accept every stale unit (of --doc, if given)")
+	cmd.Flags().BoolVar(&o.allLocales, "all-locales", false, "accept in every target locale; the arguments are all IDs")
+	cmd.Flags().StringVar(&o.doc, "doc", "", "limit to one document (its name or source path)")
+	return cmd
+}
+
+func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
+	req := project.AcceptRequest{All: o.all, Doc: o.doc}
+	if o.allLocales {
+		req.IDs = args
+	} else {
+		if len(args) == 0 {
+			return fmt.Errorf("accept needs a locale, as in `bitext accept es ID…`, or --all-locales")
+		}
+		tag, err := language.Parse(args[0])
+		if err != nil {
+			return fmt.Errorf("%q is not a locale tag (%v); the first argument is the locale, as in `bitext accept es ID…`", args[0], err)
+		}
+		req.Locales = []language.Tag{tag}
+		req.IDs = args[1:]
+	}
+	if o.all && len(req.IDs) > 0 {
+		return fmt.Errorf("give IDs or --all, not both")
+	}
+	l, err := loadConfig(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	unlock, err := lockProject(l, o.stderr)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	w, err := project.Load(l.inputs, l.cfg)
+	if err != nil {
+		return err
+	}
+	done, err := w.Accept(req)
+	if err != nil {
+		return err
+	}
+	for _, a := range done {
+		fmt.Fprintf(o.stdout, "accepted %s %s (%s)\n", a.Locale, a.ID, a.Doc)
+	}
+	if len(done) == 0 {
+		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
+	}
+	writes := w.Update()
+	if err := apply(l.root, writes); err != nil {
+		return err
+	}
+	reportWrites(o.stdout, writes)
+	return nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// globalOptions are the flags every command takes.
+type globalOptions struct {
+	configFile string
+	dir        string
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	g := &globalOptions{stdin: stdin, stdout: stdout, stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "bitext",
+		Short: "Translate articles and publish them as parallel-language editions",
+		Long: `bitext cuts articles into translation units with stable IDs, keeps their
+translations in go-i18n message files (locales/<doc>.<locale>.toml), shows
+translators what changed when the source changes, checks translations, and
+renders aligned bilingual editions.
+
+Configuration comes from bitext.yaml in the project folder, BITEXT_*
+environment variables (BITEXT_LOCALES=es,fr) and flags, flags winning.`,
+		Example: `  bitext build                 # update, check and render the project
+  bitext status                # how far each translation has come
+  bitext accept es p-mexico-faces-a-potentially-historic`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	f := cmd.PersistentFlags()
+	f.StringVar(&g.configFile, "config", "", "configuration file (default: bitext.yaml in the project folder)")
+	f.StringVarP(&g.dir, "dir", "C", ".", "project folder")
+	f.String("source-locale", "", "language of the sources (config: source_locale)")
+	f.StringSlice("locales", nil, "target languages, comma-separated (config: locales)")
+	f.String("message-format", "", "locale file format: toml, json or yaml (config: format)")
+
+	cmd.AddCommand(
+		newUpdateCmd(g),
+		newStatusCmd(g),
+		newAcceptCmd(g),
+		newBuildCmd(g),
+		newUnitsCmd(g),
+		newVersionCmd(g),
+	)
+	return cmd
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/reconcile"
+)
+
+type updateOptions struct {
+	*globalOptions
+	dryRun bool
+}
+
+func newUpdateCmd(g *globalOptions) *cobra.Command {
+	o := &updateOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "update",
+		Short: "Segment the sources and bring the locale files up to date",
+		Long: `update cuts every source article into translation units and writes the
+message files: locales/<doc>.<source>.toml with the source text, and one file
+per target locale with every unit in document order.
+
+Translations are never dropped. A unit whose source text changed keeps its
+ID and translation and is marked stale, with a word diff of the change; a
+moved or re-wrapped unit is unchanged; a new unit is untranslated, with close
+translations offered as suggestions; the translation of a removed unit is
+kept in locales/.bitext/<doc>.history.json and comes back with the unit.`,
+		Example: `  bitext update
+  bitext update --dry-run      # show what would be written
+  BITEXT_LOCALES=es,fr bitext update`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUpdate(o, cmd)
+		},
+	}
+	cmd.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "show what would be written, write nothing")
+	return cmd
+}
+
+func runUpdate(o *updateOptions, cmd *cobra.Command) error {
+	l, err := loadConfig(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	if !o.dryRun {
+		unlock, err := lockProject(l, o.stderr)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
+	w, err := project.Load(l.inputs, l.cfg)
+	if err != nil {
+		return err
+	}
+	writes := w.Update()
+	printUpdate(o.stdout, w)
+	if o.dryRun {
+		for _, wr := range writes {
+			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
+		}
+		return nil
+	}
+	if err := apply(l.root, writes); err != nil {
+		return err
+	}
+	reportWrites(o.stdout, writes)
+	return nil
+}
+
+func reportWrites(out io.Writer, writes []project.Write) {
+	if len(writes) == 0 {
+		fmt.Fprintln(out, "locale files are up to date")
+	}
+	for _, wr := range writes {
+		verb := "wrote"
+		if wr.Remove {
+			verb = "removed"
+		}
+		fmt.Fprintf(out, "%s %s\n", verb, wr.Path)
+	}
+}
+
+// printUpdate says, per document, how its units relate to the last run and
+// where each translation stands.
+func printUpdate(out io.Writer, w *project.Workspace) {
+	for _, d := range w.Docs {
+		counts := map[reconcile.Origin]int{}
+		for _, o := range d.Origins {
+			counts[o]++
+		}
+		var parts []string
+		for _, o := range []reconcile.Origin{reconcile.New, reconcile.Edited, reconcile.Moved, reconcile.Restored} {
+			if counts[o] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", counts[o], o))
+			}
+		}
+		if len(d.Removed) > 0 {
+			parts = append(parts, fmt.Sprintf("%d removed", len(d.Removed)))
+		}
+		change := "unchanged"
+		if len(parts) > 0 {
+			change = strings.Join(parts, ", ")
+		}
+		fmt.Fprintf(out, "%s: %d units (%s)\n", d.SourcePath, len(d.Units), change)
+	}
+	for _, s := range w.Status() {
+		fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%.0f%%)\n",
+			s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated, s.Percent)
+	}
+}

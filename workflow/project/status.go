@@ -1,0 +1,97 @@
+package project
+
+import (
+	"unicode"
+
+	"github.com/hopeborder/bitext/workflow/locale"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// Status is how far one document's translation into one locale has come.
+type Status struct {
+	Doc    string `json:"doc"`
+	Source string `json:"source"`
+	Locale string `json:"locale"`
+	// LocaleName is the locale's name, as "Spanish (español)".
+	LocaleName string `json:"locale_name"`
+	File       string `json:"file"`
+
+	Units        int `json:"units"`
+	Translated   int `json:"translated"`
+	Stale        int `json:"stale"`
+	Untranslated int `json:"untranslated"`
+	// Orphaned counts translations in the locale file for units no longer
+	// in the source; `bitext update` moves them to the history.
+	Orphaned int `json:"orphaned"`
+	// Obsolete counts translations kept in the history for removed units.
+	Obsolete int `json:"obsolete"`
+	// Percent is the share of units translated from the current source.
+	Percent float64 `json:"percent"`
+
+	// Words counts the words of the source; WordsTranslated those of the
+	// translated units, and WordsToDo those of stale and untranslated ones.
+	Words           int `json:"words"`
+	WordsTranslated int `json:"words_translated"`
+	WordsToDo       int `json:"words_to_do"`
+}
+
+// Status returns one Status per document and locale, in document then
+// configuration order.
+func (w *Workspace) Status() []Status {
+	var out []Status
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			s := Status{
+				Doc: d.Name, Source: d.SourcePath, Locale: l.Tag.String(), LocaleName: locale.Name(l.Tag),
+				File: w.MessagePath(d.Name, l.Tag), Units: len(d.Units),
+				Orphaned: len(l.Orphans), Obsolete: l.Obsolete,
+			}
+			for i := range l.Entries {
+				e := &l.Entries[i]
+				n := Words(e.Unit.Text)
+				s.Words += n
+				switch e.State {
+				case Translated:
+					s.Translated++
+					s.WordsTranslated += n
+				case Stale:
+					s.Stale++
+					s.WordsToDo += n
+				default:
+					s.Untranslated++
+					s.WordsToDo += n
+				}
+			}
+			if s.Units > 0 {
+				s.Percent = float64(s.Translated) * 100 / float64(s.Units)
+			} else {
+				s.Percent = 100
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Words counts the words of a unit's text the way translators are paid:
+// runs of letters or digits, note references left out.
+func Words(text string) int {
+	n := 0
+	in := false
+	refs := segment.Refs(text)
+	for i, r := range text {
+		for len(refs) > 0 && i >= refs[0].End {
+			refs = refs[1:]
+		}
+		if len(refs) > 0 && i >= refs[0].Start {
+			in = false
+			continue
+		}
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word || (in && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ','))
+	}
+	return n
+}

@@ -1,0 +1,365 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/catalog"
+	"github.com/hopeborder/bitext/workflow/locale"
+	"github.com/hopeborder/bitext/workflow/reconcile"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// State is where a unit's translation stands.
+type State int
+
+// The states of a translation.
+const (
+	// Untranslated: no translation yet.
+	Untranslated State = iota
+	// Stale: translated from English that has changed since.
+	Stale
+	// Translated: translated from the current English.
+	Translated
+)
+
+func (s State) String() string {
+	return [...]string{"untranslated", "stale", "translated"}[s]
+}
+
+// Workspace is a project loaded into memory: every source segmented and
+// reconciled with what bitext knew before, and every locale file read.
+// Loading reads and never writes; Update says what to write.
+type Workspace struct {
+	cfg  *settings
+	Docs []*Doc
+}
+
+// SourceLocale returns the language of the sources.
+func (w *Workspace) SourceLocale() language.Tag { return w.cfg.source }
+
+// Locales returns the target languages, in configuration order.
+func (w *Workspace) Locales() []language.Tag { return w.cfg.targets }
+
+// Config returns the configuration the workspace was loaded with.
+func (w *Workspace) Config() Config { return w.cfg.Config }
+
+// Doc is one source article and its translations.
+type Doc struct {
+	// Name is the document name, from the source file's base name.
+	Name string
+	// SourcePath is the source file's path in the project.
+	SourcePath string
+	// Date is the article's ISO date, or empty.
+	Date string
+	// Units are the translation units in reading order, with stable IDs.
+	Units []segment.Unit
+	// Origins and Scores say how each unit relates to the previous run
+	// (see reconcile.Result).
+	Origins []reconcile.Origin
+	Scores  []float64
+	// Removed are units of the previous source that are gone.
+	Removed []reconcile.Known
+	// Restored are IDs of removed units that came back.
+	Restored []string
+
+	// Source is the source-locale message file.
+	Source FileState
+	// History is the document's history file (see catalog.History).
+	History     FileState
+	history     *catalog.History
+	priorSource map[string]catalog.Source // hash → previous source message
+	// Locales holds one entry per target locale, in configuration order.
+	Locales []*Locale
+
+	units map[string]int // ID → index in Units
+}
+
+// Unit returns the unit with the given ID, or nil.
+func (d *Doc) Unit(id string) *segment.Unit {
+	if i, ok := d.units[id]; ok {
+		return &d.Units[i]
+	}
+	return nil
+}
+
+// Hash returns the hash of a unit's current source message.
+func Hash(u *segment.Unit) string { return catalog.Hash(string(u.Kind), u.Text) }
+
+// FileState is a file as it was read.
+type FileState struct {
+	// Path is the file's slash-separated path in the project.
+	Path string
+	// Exists is false when there was no such file.
+	Exists bool
+	// Raw is the file's content as read.
+	Raw []byte
+	// Format is the file's format, for message files.
+	Format catalog.Format
+}
+
+// Locale is one document's translation into one language.
+type Locale struct {
+	Tag  language.Tag
+	File FileState
+	// Parsed is the locale file as read (empty when there was none).
+	Parsed *catalog.File
+	// Entries holds one entry per unit, in the order of Doc.Units.
+	Entries []Entry
+	// Orphans are translations in the file whose ID is not in the source.
+	Orphans []catalog.Message
+	// Obsolete counts this locale's translations kept for removed units.
+	Obsolete int
+}
+
+// Entry is one unit's translation.
+type Entry struct {
+	// Unit is the unit translated.
+	Unit *segment.Unit
+	// Hash is the hash of the unit's current source message.
+	Hash  string
+	State State
+	// Message is the translation as in the locale file, with its line.
+	// Other is empty for an untranslated unit.
+	Message catalog.Message
+	// Was is, for a stale entry, the source message it was translated
+	// from, when bitext still knows it.
+	Was *catalog.Source
+	// Restored is set when the translation came back from the obsolete
+	// units in the history.
+	Restored bool
+}
+
+// Entry returns the entry for a unit ID, or nil.
+func (l *Locale) Entry(d *Doc, id string) *Entry {
+	if i, ok := d.units[id]; ok {
+		return &l.Entries[i]
+	}
+	return nil
+}
+
+// Inputs are where a workspace is read from.
+type Inputs struct {
+	// Root is the project folder.
+	Root fs.FS
+	// Sources is where source globs are matched. Nil means Root. The
+	// command points it at the embedded article when a project has none.
+	Sources fs.FS
+}
+
+// Load reads and reconciles every document of the project.
+func Load(in Inputs, cfg Config) (*Workspace, error) {
+	s, err := cfg.validate()
+	if err != nil {
+		return nil, err
+	}
+	if in.Sources == nil {
+		in.Sources = in.Root
+	}
+	var paths []string
+	for _, pattern := range s.Sources {
+		matches, err := fs.Glob(in.Sources, pattern)
+		if err != nil {
+			return nil, &ConfigError{"sources", err.Error()}
+		}
+		paths = append(paths, matches...)
+	}
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	if len(paths) == 0 {
+		return nil, &ConfigError{"sources", fmt.Sprintf("no source files match %s; put articles in source/ or set sources in bitext.yaml", strings.Join(s.Sources, ", "))}
+	}
+	w := &Workspace{cfg: s}
+	names := map[string]string{}
+	for _, p := range paths {
+		name := segment.DocName(p)
+		if other, dup := names[name]; dup {
+			return nil, &ConfigError{"sources", fmt.Sprintf("%s and %s would share the locale files of %q; rename one", other, p, name)}
+		}
+		names[name] = p
+		src, err := fs.ReadFile(in.Sources, p)
+		if err != nil {
+			return nil, fmt.Errorf("read source: %w", err)
+		}
+		d, err := w.loadDoc(in.Root, p, src)
+		if err != nil {
+			return nil, err
+		}
+		w.Docs = append(w.Docs, d)
+	}
+	return w, nil
+}
+
+// MessagePath returns the path of a document's message file for a locale.
+func (w *Workspace) MessagePath(doc string, tag language.Tag) string {
+	return path.Join(w.cfg.LocalesDir, doc+"."+tag.String()+"."+string(w.cfg.format))
+}
+
+// HistoryPath returns the path of a document's history file.
+func (w *Workspace) HistoryPath(doc string) string {
+	return path.Join(w.cfg.LocalesDir, ".bitext", doc+".history.json")
+}
+
+// readMessageFile reads the message file of doc for tag, in the configured
+// format or, when switching formats, in another one.
+func (w *Workspace) readMessageFile(root fs.FS, doc string, tag language.Tag) (FileState, *catalog.File, error) {
+	want := w.MessagePath(doc, tag)
+	var found []FileState
+	for _, f := range []catalog.Format{catalog.TOML, catalog.JSON, catalog.YAML} {
+		p := path.Join(w.cfg.LocalesDir, doc+"."+tag.String()+"."+string(f))
+		raw, err := fs.ReadFile(root, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return FileState{}, nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		found = append(found, FileState{Path: p, Exists: true, Raw: raw, Format: f})
+	}
+	switch len(found) {
+	case 0:
+		return FileState{Path: want, Format: w.cfg.format}, &catalog.File{Path: want}, nil
+	case 1:
+	default:
+		return FileState{}, nil, fmt.Errorf("%s and %s both exist; keep the one in the configured format (%s) and remove the other", found[0].Path, found[1].Path, w.cfg.format)
+	}
+	fsFile := found[0]
+	parsed, err := catalog.Parse(fsFile.Path, fsFile.Raw)
+	if err != nil {
+		return FileState{}, nil, err
+	}
+	return fsFile, parsed, nil
+}
+
+func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error) {
+	sdoc, err := segment.Read(srcPath, src)
+	if err != nil {
+		return nil, err
+	}
+	// Readers give the date as ISO; the source message is the date as the
+	// source language writes it.
+	for i := range sdoc.Units {
+		if u := &sdoc.Units[i]; u.Kind == segment.Date {
+			if long, ok := locale.LongDate(w.cfg.source, u.Text); ok {
+				u.Text = long
+			}
+		}
+	}
+	d := &Doc{Name: sdoc.Name, SourcePath: srcPath, Date: sdoc.Date}
+
+	srcState, srcFile, err := w.readMessageFile(root, d.Name, w.cfg.source)
+	if err != nil {
+		return nil, err
+	}
+	d.Source = srcState
+	d.History.Path = w.HistoryPath(d.Name)
+	raw, err := fs.ReadFile(root, d.History.Path)
+	switch {
+	case err == nil:
+		d.History.Exists, d.History.Raw = true, raw
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("read %s: %w", d.History.Path, err)
+	}
+	if d.history, err = catalog.ParseHistory(d.History.Path, d.History.Raw); err != nil {
+		return nil, err
+	}
+
+	var prior reconcile.Prior
+	d.priorSource = map[string]catalog.Source{}
+	live := map[string]bool{}
+	for _, m := range srcFile.Messages {
+		kind := segment.Kind(m.Description)
+		if !kind.Valid() {
+			kind = segment.Paragraph
+		}
+		prior.Units = append(prior.Units, reconcile.Known{ID: m.ID, Kind: kind, Text: m.Other})
+		d.priorSource[catalog.Hash(m.Description, m.Other)] = catalog.Source{ID: m.ID, Description: m.Description, Text: m.Other}
+		live[m.ID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(d.history.Obsolete)) {
+		if live[id] {
+			continue
+		}
+		o := d.history.Obsolete[id]
+		kind := segment.Kind(o.Description)
+		if !kind.Valid() {
+			kind = segment.Paragraph
+		}
+		prior.Obsolete = append(prior.Obsolete, reconcile.Known{ID: id, Kind: kind, Text: o.Text})
+	}
+	res := reconcile.Reconcile(sdoc, prior)
+	d.Units, d.Origins, d.Scores, d.Removed, d.Restored = res.Units, res.Origins, res.Scores, res.Removed, res.Restored
+	d.units = make(map[string]int, len(d.Units))
+	for i, u := range d.Units {
+		d.units[u.ID] = i
+	}
+	restored := map[string]bool{}
+	for _, id := range d.Restored {
+		restored[id] = true
+	}
+
+	for _, tag := range w.cfg.targets {
+		fsState, parsed, err := w.readMessageFile(root, d.Name, tag)
+		if err != nil {
+			return nil, err
+		}
+		l := &Locale{Tag: tag, File: fsState, Parsed: parsed, Entries: make([]Entry, len(d.Units))}
+		byID := parsed.Index()
+		for i := range d.Units {
+			u := &d.Units[i]
+			e := Entry{Unit: u, Hash: Hash(u), Message: catalog.Message{ID: u.ID, Description: string(u.Kind)}}
+			if j, ok := byID[u.ID]; ok {
+				e.Message = parsed.Messages[j]
+			} else if restored[u.ID] {
+				if t, ok := d.history.Obsolete[u.ID].Translations[tag.String()]; ok {
+					e.Message.Hash, e.Message.Other, e.Message.Comments = t.Hash, t.Other, t.Comments
+					e.Restored = true
+				}
+			}
+			switch {
+			case strings.TrimSpace(e.Message.Other) == "":
+				e.State = Untranslated
+			case e.Message.Hash == e.Hash || e.Message.Hash == "":
+				// An entry without a hash is taken as current, as goi18n
+				// does for files from before hashes.
+				e.State = Translated
+			default:
+				e.State = Stale
+				e.Was = d.sourceFor(e.Message.Hash)
+			}
+			l.Entries[i] = e
+		}
+		for _, m := range parsed.Messages {
+			if _, ok := d.units[m.ID]; !ok {
+				l.Orphans = append(l.Orphans, m)
+			}
+		}
+		for id, o := range d.history.Obsolete {
+			_, has := o.Translations[tag.String()]
+			if _, live := d.units[id]; has && !live {
+				l.Obsolete++
+			}
+		}
+		d.Locales = append(d.Locales, l)
+	}
+	return d, nil
+}
+
+// sourceFor returns the source message a hash was computed from, if bitext
+// still knows it: from the previous source file or the history.
+func (d *Doc) sourceFor(hash string) *catalog.Source {
+	if s, ok := d.priorSource[hash]; ok {
+		return &s
+	}
+	if s, ok := d.history.Sources[hash]; ok {
+		return &s
+	}
+	return nil
+}

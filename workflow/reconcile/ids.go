@@ -1,0 +1,119 @@
+package reconcile
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// prefixes name the kinds in IDs. Every ID starts with one, so no ID can be
+// one of go-i18n's reserved words (other, description, hash…).
+var prefixes = map[segment.Kind]string{
+	segment.Title:       "title",
+	segment.Date:        "date",
+	segment.Epigraph:    "epigraph",
+	segment.Attribution: "attribution",
+	segment.Heading:     "h",
+	segment.Paragraph:   "p",
+	segment.Quote:       "q",
+	segment.Item:        "li",
+	segment.Note:        "note",
+}
+
+// slugWords is how many words of its text a unit's ID takes.
+var slugWords = map[segment.Kind]int{
+	segment.Heading:   4,
+	segment.Paragraph: 5,
+	segment.Quote:     5,
+	segment.Item:      5,
+}
+
+// newID makes a readable ID for a unit that has none: its kind, then the
+// first words of its text ("p-mexico-faces-a-potentially-historic"), or the
+// note label for a note ("note-6"). The ID is made once and kept however
+// the text changes after, so it reads well but does not encode content.
+// taken holds the IDs in use; a clash gets "-2", "-3"…
+func newID(u *segment.Unit, taken map[string]bool) string {
+	base := prefixes[u.Kind]
+	if base == "" {
+		base = "u"
+	}
+	switch {
+	case u.Kind == segment.Note:
+		base += "-" + slug(u.Label, 4)
+	case slugWords[u.Kind] > 0:
+		if s := slug(u.Text, slugWords[u.Kind]); s != "" {
+			base += "-" + s
+		}
+	}
+	id := base
+	for n := 2; taken[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	taken[id] = true
+	return id
+}
+
+// slug returns up to n words of text, lower-cased, accents stripped, joined
+// with dashes: ASCII letters and digits only, at most 48 bytes.
+func slug(text string, n int) string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	text = stripRefs(text)
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '’':
+			// "Mexico’s" is one word.
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			cur.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+			if len(words) >= n {
+				break
+			}
+		}
+		if len(words) >= n {
+			break
+		}
+	}
+	flush()
+	if len(words) > n {
+		words = words[:n]
+	}
+	s := strings.Join(words, "-")
+	for len(s) > 48 {
+		i := strings.LastIndexByte(s, '-')
+		if i < 0 {
+			s = s[:48]
+			break
+		}
+		s = s[:i]
+	}
+	return s
+}
+
+func stripRefs(text string) string {
+	refs := segment.Refs(text)
+	if len(refs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range refs {
+		b.WriteString(text[last:r.Start])
+		last = r.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}

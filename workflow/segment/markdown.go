@@ -1,0 +1,269 @@
+package segment
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Markdown reads CommonMark articles with footnotes ([^n] and [^n]: …).
+// Optional YAML front matter may give the title and date. A first level-1
+// heading is the title; a date alone in the paragraph after it is the date; a
+// block quote before the body is the epigraph, and a line in or after it that
+// starts with a dash ("— Name") its attribution. Headings, paragraphs, block
+// quotes, list items and footnotes each become a unit; a unit's text keeps its
+// inline Markdown as written.
+type Markdown struct{}
+
+// mdParser parses blocks only: units keep their inline Markdown as source
+// text, so inline parsing would be wasted work.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
+		util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+type mdReader struct {
+	path      string
+	src       []byte
+	lineStart []int // byte offset of each line start
+	lineBase  int   // lines taken by front matter
+	doc       *Document
+	body      bool // a body unit (not title, date or epigraph) was seen
+}
+
+// Read implements Reader.
+func (Markdown) Read(p string, src []byte) (*Document, error) {
+	src, err := cleanSource(p, src)
+	if err != nil {
+		return nil, err
+	}
+	r := &mdReader{path: p, doc: &Document{Path: p, Name: DocName(p)}}
+	src, err = r.frontMatter(src)
+	if err != nil {
+		return nil, err
+	}
+	r.src = src
+	r.lineStart = append(r.lineStart, 0)
+	for i, c := range src {
+		if c == '\n' {
+			r.lineStart = append(r.lineStart, i+1)
+		}
+	}
+	root := mdParser.Parse(text.NewReader(src))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := r.block(n); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.checkRefs(); err != nil {
+		return nil, err
+	}
+	return r.doc, nil
+}
+
+// frontMatter reads an optional YAML front matter block and returns the
+// rest of src.
+func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return src, nil
+	}
+	body := src[bytes.IndexByte(src, '\n')+1:]
+	end := -1
+	for off := 0; off < len(body); {
+		line := body[off:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		if t := bytes.TrimRight(line, "\r\n"); string(t) == "---" || string(t) == "..." {
+			end = off
+			break
+		}
+		off += len(line)
+	}
+	if end < 0 {
+		return nil, errorf(r.path, 1, "front matter opened with --- is never closed; end it with a line holding only ---")
+	}
+	var meta struct {
+		Title string `yaml:"title"`
+		Date  string `yaml:"date"`
+	}
+	if err := yaml.Unmarshal(body[:end], &meta); err != nil {
+		return nil, errorf(r.path, 1, "front matter: %v", err)
+	}
+	rest := body[end:]
+	rest = rest[bytes.IndexByte(rest, '\n')+1:]
+	r.lineBase = bytes.Count(src[:len(src)-len(rest)], []byte("\n"))
+	if t := Normalize(meta.Title); t != "" {
+		r.add(Unit{Kind: Title, Text: t, Line: 2})
+	}
+	if meta.Date != "" {
+		iso, ok := ParseDate(meta.Date)
+		if !ok {
+			return nil, errorf(r.path, 1, "front matter: date %q is not a date; write it as 2018-05-23", meta.Date)
+		}
+		r.doc.Date = iso
+		r.add(Unit{Kind: Date, Text: iso, Line: 2})
+	}
+	return rest, nil
+}
+
+func (r *mdReader) add(u Unit) { r.doc.Units = append(r.doc.Units, u) }
+
+func (r *mdReader) line(n ast.Node) int {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
+			return r.line(c)
+		}
+		return r.lineBase + 1
+	}
+	off := lines.At(0).Start
+	return r.lineBase + sort.SearchInts(r.lineStart, off+1)
+}
+
+func (r *mdReader) text(n ast.Node) string {
+	lines := n.Lines()
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(r.src))
+		b.WriteByte(' ')
+	}
+	return Normalize(b.String())
+}
+
+func (r *mdReader) has(k Kind) bool {
+	for _, u := range r.doc.Units {
+		if u.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *mdReader) block(n ast.Node) error {
+	switch n := n.(type) {
+	case *ast.Heading:
+		t := r.text(n)
+		if n.Level == 1 && !r.body && !r.has(Title) {
+			r.add(Unit{Kind: Title, Text: t, Line: r.line(n)})
+			return nil
+		}
+		r.body = true
+		r.add(Unit{Kind: Heading, Text: t, Line: r.line(n), Level: n.Level})
+	case *ast.Paragraph, *ast.TextBlock:
+		t := r.text(n)
+		if !r.body && r.has(Title) && !r.has(Date) {
+			if iso, ok := ParseDate(t); ok {
+				r.doc.Date = iso
+				r.add(Unit{Kind: Date, Text: iso, Line: r.line(n)})
+				return nil
+			}
+		}
+		if last := len(r.doc.Units) - 1; last >= 0 && (r.doc.Units[last].Kind == Epigraph || r.doc.Units[last].Kind == Quote) {
+			if who, ok := attribution(t); ok {
+				r.add(Unit{Kind: Attribution, Text: who, Line: r.line(n)})
+				return nil
+			}
+		}
+		r.body = true
+		r.add(Unit{Kind: Paragraph, Text: t, Line: r.line(n)})
+	case *ast.Blockquote:
+		kind := Quote
+		if !r.body {
+			kind = Epigraph
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*ast.Paragraph); !ok {
+				return errorf(r.path, r.line(c), "unsupported Markdown inside a block quote (%s); quotes hold paragraphs only", c.Kind())
+			}
+			t := r.text(c)
+			if who, ok := attribution(t); ok && c != n.FirstChild() {
+				r.add(Unit{Kind: Attribution, Text: who, Line: r.line(c)})
+				continue
+			}
+			r.add(Unit{Kind: kind, Text: t, Line: r.line(c)})
+		}
+	case *ast.List:
+		r.body = true
+		return r.list(n)
+	case *extast.FootnoteList:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			fn := c.(*extast.Footnote)
+			var parts []string
+			for p := fn.FirstChild(); p != nil; p = p.NextSibling() {
+				if p.Lines() == nil {
+					return errorf(r.path, r.line(p), "unsupported Markdown inside note [^%s] (%s); notes hold text only", fn.Ref, p.Kind())
+				}
+				parts = append(parts, r.text(p))
+			}
+			label := string(fn.Ref)
+			if !validLabel(label) {
+				return errorf(r.path, r.line(fn), "note label [^%s] holds a space or bracket; use letters, digits and dashes", label)
+			}
+			t := Normalize(strings.Join(parts, " "))
+			if t == "" {
+				return errorf(r.path, r.line(fn), "note [^%s] is empty; give it its text or remove it", label)
+			}
+			r.add(Unit{Kind: Note, Text: t, Line: r.line(fn), Label: label})
+		}
+	case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		// No text to translate.
+	default:
+		return errorf(r.path, r.line(n), "unsupported Markdown block (%s); bitext sources hold headings, paragraphs, quotes, lists and footnotes", n.Kind())
+	}
+	return nil
+}
+
+func (r *mdReader) list(l *ast.List) error {
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				if err := r.list(c); err != nil {
+					return err
+				}
+			case *ast.Paragraph, *ast.TextBlock:
+				r.add(Unit{Kind: Item, Text: r.text(c), Line: r.line(c)})
+			default:
+				return errorf(r.path, r.line(c), "unsupported Markdown inside a list item (%s)", c.Kind())
+			}
+		}
+	}
+	return nil
+}
+
+// checkRefs makes sure every note reference has its note, and each note
+// label is defined once.
+func (r *mdReader) checkRefs() error {
+	defined := map[string]int{}
+	for _, u := range r.doc.Units {
+		if u.Kind != Note {
+			continue
+		}
+		if line, dup := defined[u.Label]; dup {
+			return errorf(r.path, u.Line, "note [^%s] is defined twice (first at line %d); give each note its own label", u.Label, line)
+		}
+		defined[u.Label] = u.Line
+	}
+	for _, u := range r.doc.Units {
+		if u.Kind == Note {
+			continue
+		}
+		for _, ref := range Refs(u.Text) {
+			if _, ok := defined[ref.Label]; !ok {
+				return errorf(r.path, u.Line, "note reference [^%s] has no note; add a line \"[^%s]: …\"", ref.Label, ref.Label)
+			}
+		}
+	}
+	return nil
+}

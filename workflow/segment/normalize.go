@@ -1,0 +1,90 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s in Unicode NFC with every run of white space collapsed
+// to one space and both ends trimmed, so that re-wrapping or re-indenting a
+// source changes no unit. A run made only of no-break spaces (U+00A0, U+202F)
+// inside the text is kept as it is: it was put there on purpose.
+func Normalize(s string) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var run []rune
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		if b.Len() > 0 {
+			if onlyNoBreak(run) {
+				b.WriteString(string(run))
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		run = run[:0]
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			run = append(run, r)
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isCollapsed reports whether s is already trimmed and collapsed: only single
+// ASCII spaces between non-space runes. It is the fast path for clean text.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	prevSpace := true // a leading space is not collapsed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			if space && (c != ' ' || prevSpace) {
+				return false
+			}
+			prevSpace = space
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace
+}
+
+func onlyNoBreak(run []rune) bool {
+	for _, r := range run {
+		if r != '\u00a0' && r != '\u202f' {
+			return false
+		}
+	}
+	return true
+}
+
+// isBlank reports whether line holds nothing but white space, no-break
+// spaces included.
+func isBlank(line string) bool {
+	return strings.TrimFunc(line, unicode.IsSpace) == ""
+}

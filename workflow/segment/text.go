@@ -1,0 +1,193 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text reads articles published as plain text, in the form a website's
+// "copy all" gives: site chrome lines, a title, a date, an optional epigraph
+// with its attribution, body paragraphs and headings separated by blank
+// lines, and a list of numbered reference notes ("[1] …") whose numbers
+// the body cites as digits glued to the preceding word ("women.5").
+type Text struct{}
+
+// chrome lines are website furniture, not article text.
+var chrome = map[string]bool{
+	"top of page":    true,
+	"bottom of page": true,
+	"back to top":    true,
+}
+
+// textBlock is a run of non-blank lines.
+type textBlock struct {
+	line  int      // 1-based line of the first line
+	lines []string // the lines, trimmed
+}
+
+func (b textBlock) text() string { return Normalize(strings.Join(b.lines, " ")) }
+
+// Read implements Reader.
+func (Text) Read(p string, src []byte) (*Document, error) {
+	src, err := cleanSource(p, src)
+	if err != nil {
+		return nil, err
+	}
+	blocks := textBlocks(string(src))
+	doc := &Document{Path: p, Name: DocName(p)}
+
+	firstNote := len(blocks)
+	for i, b := range blocks {
+		if _, _, ok := noteStart(b.lines[0]); ok {
+			firstNote = i
+			break
+		}
+	}
+	body, notes := blocks[:firstNote], blocks[firstNote:]
+
+	i := 0
+	add := func(k Kind, b textBlock, text string) {
+		doc.Units = append(doc.Units, Unit{Kind: k, Text: text, Line: b.line})
+	}
+	if i < len(body) {
+		add(Title, body[i], body[i].text())
+		i++
+	}
+	if i < len(body) {
+		if iso, ok := ParseDate(body[i].text()); ok {
+			doc.Date = iso
+			add(Date, body[i], iso)
+			i++
+		}
+	}
+	if i+1 < len(body) && startsWithQuote(body[i].text()) {
+		if who, ok := attribution(body[i+1].text()); ok {
+			add(Epigraph, body[i], body[i].text())
+			add(Attribution, body[i+1], who)
+			i += 2
+		}
+	}
+	for ; i < len(body); i++ {
+		b := body[i]
+		if isTextHeading(b) {
+			doc.Units = append(doc.Units, Unit{Kind: Heading, Text: b.text(), Line: b.line, Level: 2})
+			continue
+		}
+		add(Paragraph, b, b.text())
+	}
+
+	var noteLines []int
+	for _, b := range notes {
+		n, rest, ok := noteStart(b.lines[0])
+		if !ok {
+			// A note may go on after a blank line: [4] and [15] in the
+			// shipped article hold URLs on a second paragraph.
+			last := &doc.Units[len(doc.Units)-1]
+			last.Text = Normalize(last.Text + " " + b.text())
+			continue
+		}
+		if want := len(noteLines) + 1; n != want {
+			return nil, errorf(p, b.line, "note [%d] is out of order: expected [%d]; number the notes 1, 2, 3… in the order the text cites them", n, want)
+		}
+		b.lines[0] = rest
+		doc.Units = append(doc.Units, Unit{Kind: Note, Text: b.text(), Line: b.line, Label: strconv.Itoa(n)})
+		noteLines = append(noteLines, b.line)
+	}
+	for _, u := range doc.Units {
+		if u.Kind == Note && u.Text == "" {
+			return nil, errorf(p, u.Line, "note [%s] is empty; give it its text or remove it", u.Label)
+		}
+	}
+	if err := linkGluedRefs(p, doc.Units, noteLines); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// textBlocks splits text into blocks of non-blank lines. Blank lines, lines
+// of white space or no-break spaces, and site chrome separate blocks.
+func textBlocks(text string) []textBlock {
+	var blocks []textBlock
+	var cur *textBlock
+	lineNo := 0
+	for len(text) > 0 {
+		lineNo++
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		trimmed := strings.TrimFunc(line, unicode.IsSpace)
+		if trimmed == "" || chrome[strings.ToLower(trimmed)] {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			blocks = append(blocks, textBlock{line: lineNo})
+			cur = &blocks[len(blocks)-1]
+		}
+		cur.lines = append(cur.lines, trimmed)
+	}
+	return blocks
+}
+
+// noteStart recognizes the first line of a reference note, "[12] text",
+// and returns its number and the rest of the line.
+func noteStart(line string) (n int, rest string, ok bool) {
+	if !strings.HasPrefix(line, "[") {
+		return 0, "", false
+	}
+	end := strings.IndexByte(line, ']')
+	if end < 2 || end > 5 {
+		return 0, "", false
+	}
+	digits := line[1:end]
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, "", false
+		}
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n == 0 || digits[0] == '0' {
+		return 0, "", false
+	}
+	return n, line[end+1:], true
+}
+
+func startsWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("“\"«‘'„", r)
+}
+
+// attribution recognizes an epigraph's attribution line, "--Name, role", and
+// returns it without the dash.
+func attribution(s string) (string, bool) {
+	for _, dash := range []string{"--", "—", "―", "–"} {
+		if rest, ok := strings.CutPrefix(s, dash); ok {
+			rest = strings.TrimSpace(rest)
+			return rest, rest != ""
+		}
+	}
+	return "", false
+}
+
+// isTextHeading reports whether a block reads as a heading: one short line
+// that does not end a sentence.
+func isTextHeading(b textBlock) bool {
+	if len(b.lines) != 1 {
+		return false
+	}
+	s := b.text()
+	if len(strings.Fields(s)) > 10 || startsWithQuote(s) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	return !strings.ContainsRune(".!?:;,…”\"’)]", last) && !unicode.IsDigit(last)
+}
