@@ -119,6 +119,15 @@ func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
 func (r *mdReader) add(u Unit) { r.doc.Units = append(r.doc.Units, u) }
 
 func (r *mdReader) line(n ast.Node) int {
+	if f, ok := n.(*ast.FencedCodeBlock); ok {
+		if f.Info != nil {
+			return r.lineBase + sort.SearchInts(r.lineStart, f.Info.Segment.Start+1)
+		}
+		if f.Lines().Len() > 0 {
+			// The fence is the line before the code.
+			return r.lineBase + sort.SearchInts(r.lineStart, f.Lines().At(0).Start+1) - 1
+		}
+	}
 	lines := n.Lines()
 	if lines == nil || lines.Len() == 0 {
 		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
@@ -132,13 +141,30 @@ func (r *mdReader) line(n ast.Node) int {
 
 func (r *mdReader) text(n ast.Node) string {
 	lines := n.Lines()
-	var b strings.Builder
+	size := 0
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		b.Write(seg.Value(r.src))
-		b.WriteByte(' ')
+		size += seg.Stop - seg.Start + 1
 	}
-	return Normalize(b.String())
+	// Lines are trimmed and joined with one space as they are copied, so
+	// that a wrapped ASCII paragraph needs no second pass.
+	b := make([]byte, 0, size)
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := bytes.TrimSpace(seg.Value(r.src))
+		if len(v) == 0 {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, v...)
+	}
+	s := string(b)
+	if ascii(s) && isCollapsed(s) {
+		return s
+	}
+	return Normalize(s)
 }
 
 func (r *mdReader) has(k Kind) bool {

@@ -13,6 +13,12 @@ import (
 // source changes no unit. A run made only of no-break spaces (U+00A0, U+202F)
 // inside the text is kept as it is: it was put there on purpose.
 func Normalize(s string) string {
+	if ascii(s) {
+		if isCollapsed(s) {
+			return s
+		}
+		return collapseASCII(s)
+	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -35,15 +41,45 @@ func Normalize(s string) string {
 		}
 		run = run[:0]
 	}
-	for _, r := range s {
+	for i, r := range s {
 		if unicode.IsSpace(r) {
 			run = append(run, r)
 			continue
 		}
 		flush()
-		b.WriteRune(r)
+		// The bytes as they are: an invalid byte stays itself.
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// collapseASCII is Normalize for ASCII text, which is always NFC.
+func collapseASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			space = true
+		default:
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // isCollapsed reports whether s is already trimmed and collapsed: only single

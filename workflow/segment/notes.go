@@ -85,7 +85,7 @@ func appendRefCandidates(cands []refCandidate, unit int, text string, max int) [
 		}
 		run := text[start:end]
 		before, _ := utf8.DecodeLastRuneInString(text[:start])
-		if start > 0 && gluedAfter(text[:start], before) {
+		if start > 0 && (gluedAfter(text[:start], before) || yearThenRef(text, start, end, before)) {
 			// "women.5", "administration)1", "Mexico City9"
 			if n, ok := noteNumber(run, max); ok {
 				cands = append(cands, refCandidate{unit, start, end, n})
@@ -121,6 +121,24 @@ func gluedAfter(prefix string, r rune) bool {
 		}
 	}
 	return true
+}
+
+// yearThenRef recognizes a reference glued to the period that ends a
+// sentence after a number, "crossed in 2019.1 Of these": unlike a decimal
+// ("2.5 billion") it is followed by the end of the text or a new sentence.
+func yearThenRef(text string, start, end int, before rune) bool {
+	if before != '.' || start < 2 || !isDigit(text[start-2]) {
+		return false
+	}
+	if end == len(text) {
+		return true
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	if len(rest) == len(text[end:]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || strings.ContainsRune("“\"«(", r)
 }
 
 // refMayEndAt reports whether a reference may end at text[end]: not inside a

@@ -78,22 +78,25 @@ func (Text) Read(p string, src []byte) (*Document, error) {
 		add(Paragraph, b, b.text())
 	}
 
+	// In the notes, every line that starts "[n]" starts a note; any other
+	// line goes on with the note before it, even after a blank line ([4]
+	// and [15] in the shipped article hold URLs on a second paragraph).
 	var noteLines []int
 	for _, b := range notes {
-		n, rest, ok := noteStart(b.lines[0])
-		if !ok {
-			// A note may go on after a blank line: [4] and [15] in the
-			// shipped article hold URLs on a second paragraph.
-			last := &doc.Units[len(doc.Units)-1]
-			last.Text = Normalize(last.Text + " " + b.text())
-			continue
+		for j, line := range b.lines {
+			n, rest, ok := noteStart(line)
+			if !ok {
+				last := &doc.Units[len(doc.Units)-1]
+				last.Text = Normalize(last.Text + " " + line)
+				continue
+			}
+			lineNo := b.line + j
+			if want := len(noteLines) + 1; n != want {
+				return nil, errorf(p, lineNo, "note [%d] is out of order: expected [%d]; number the notes 1, 2, 3… in the order the text cites them", n, want)
+			}
+			doc.Units = append(doc.Units, Unit{Kind: Note, Text: Normalize(rest), Line: lineNo, Label: strconv.Itoa(n)})
+			noteLines = append(noteLines, lineNo)
 		}
-		if want := len(noteLines) + 1; n != want {
-			return nil, errorf(p, b.line, "note [%d] is out of order: expected [%d]; number the notes 1, 2, 3… in the order the text cites them", n, want)
-		}
-		b.lines[0] = rest
-		doc.Units = append(doc.Units, Unit{Kind: Note, Text: b.text(), Line: b.line, Label: strconv.Itoa(n)})
-		noteLines = append(noteLines, b.line)
 	}
 	for _, u := range doc.Units {
 		if u.Kind == Note && u.Text == "" {

@@ -1,0 +1,135 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func units(doc *Document) []string {
+	var out []string
+	for _, u := range doc.Units {
+		s := string(u.Kind) + ":" + itoa(u.Line) + ": " + u.Text
+		if u.Label != "" {
+			s = string(u.Kind) + "[" + u.Label + "]:" + itoa(u.Line) + ": " + u.Text
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestMarkdown(t *testing.T) {
+	src := `---
+title: Walls and *Bridges*
+date: 2019-11-04
+---
+
+> “A border is a *scar*.”
+>
+> — Gloria Anzaldúa[^a]
+
+## The numbers
+
+Ninety-one people crossed,
+  twelve of them [children](https://example.org/kids)[^1].
+Others waited.
+
+- first item
+- second item with ` + "`code`" + `
+
+[^1]: Cited in https://example.org/one; see also
+    the annex.
+[^a]: *Borderlands*, 1987.
+`
+	doc, err := Markdown{}.Read("source/walls.md", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, "2019-11-04", doc.Date)
+	assert.Equal(t, []string{
+		"title:2: Walls and *Bridges*",
+		"date:2: 2019-11-04",
+		"epigraph:6: “A border is a *scar*.”",
+		"attribution:8: Gloria Anzaldúa[^a]",
+		"heading:10: The numbers",
+		"paragraph:12: Ninety-one people crossed, twelve of them [children](https://example.org/kids)[^1]. Others waited.",
+		"item:16: first item",
+		"item:17: second item with `code`",
+		"note[1]:19: Cited in https://example.org/one; see also the annex.",
+		"note[a]:21: *Borderlands*, 1987.",
+	}, units(doc))
+}
+
+func TestMarkdownTitleAndDateInBody(t *testing.T) {
+	doc, err := Markdown{}.Read("a.md", []byte("# Title\n\nMay 23, 2018\n\n# Second h1 is a heading\n\nText.\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"title:1: Title", "date:3: 2018-05-23", "heading:5: Second h1 is a heading", "paragraph:7: Text."}, units(doc))
+}
+
+func TestMarkdownErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"undefined note", "# T\n\nText[^9].\n", "a.md:3: note reference [^9] has no note"},
+		{"code block", "# T\n\n```\ncode\n```\n", "a.md:3: unsupported Markdown block (FencedCodeBlock)"},
+		{"open front matter", "---\ntitle: x\n", "a.md:1: front matter opened with --- is never closed"},
+		{"bad date", "---\ndate: someday\n---\n", "a.md:1: front matter: date \"someday\" is not a date"},
+		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n[^1]: y\n", "note [^1] is defined twice"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Markdown{}.Read("a.md", []byte(tc.src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+// TestReaders checks that both readers agree on an article written in
+// each format.
+func TestReaders(t *testing.T) {
+	txt := "Walls\n\n2019-11-04\n\nOne crossed in 2019.1 Two waited.\n\n[1] https://example.org/one\n"
+	md := "# Walls\n\n2019-11-04\n\nOne crossed in 2019.[^1] Two waited.\n\n[^1]: https://example.org/one\n"
+	a, err := Read("x.txt", []byte(txt))
+	require.NoError(t, err)
+	b, err := Read("x.md", []byte(md))
+	require.NoError(t, err)
+	for i := range a.Units {
+		a.Units[i].Line, b.Units[i].Line = 0, 0
+	}
+	assert.Equal(t, a.Units, b.Units)
+	_, err = Read("x.docx", nil)
+	assert.ErrorContains(t, err, "no reader for \".docx\" files")
+}
+
+func FuzzMarkdown(f *testing.F) {
+	f.Add("# T\n\nText[^1].\n\n[^1]: note\n")
+	f.Add("---\ntitle: T\n---\n> q\n>\n> — who\n\n- a\n- b\n")
+	f.Add(strings.Repeat("para *x* [l](http://x)\n\n", 3))
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := Markdown{}.Read("f.md", []byte(src))
+		if err != nil {
+			return
+		}
+		lines := strings.Count(src, "\n") + 1
+		labels := map[string]bool{}
+		for _, u := range doc.Units {
+			if u.Kind == Note {
+				labels[u.Label] = true
+			}
+		}
+		for _, u := range doc.Units {
+			if u.Text != Normalize(u.Text) {
+				t.Fatalf("unit text %q is not normalized", u.Text)
+			}
+			if u.Line < 1 || u.Line > lines {
+				t.Fatalf("unit %q at line %d of %d", u.Text, u.Line, lines)
+			}
+			if u.Kind != Note {
+				for _, r := range Refs(u.Text) {
+					if !labels[r.Label] {
+						t.Fatalf("reference [^%s] has no note", r.Label)
+					}
+				}
+			}
+		}
+	})
+}
