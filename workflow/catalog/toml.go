@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // parseTOML reads a locale file in the part of TOML that go-i18n message
@@ -18,7 +19,14 @@ func parseTOML(path string, data []byte) (*File, error) {
 		line, col := lineCol(data, invalidUTF8At(data))
 		return nil, &SyntaxError{path, line, col, "invalid UTF-8; save the file as UTF-8"}
 	}
-	p := &tomlParser{path: path, s: string(data), line: 1}
+	// The parsed strings point into data rather than copying it: a locale
+	// file of 20,000 entries is tens of megabytes. Callers keep data
+	// unchanged (project.FileState.Raw is never written to).
+	var s string
+	if len(data) > 0 {
+		s = unsafe.String(&data[0], len(data))
+	}
+	p := &tomlParser{path: path, s: s, line: 1}
 	return p.parse()
 }
 

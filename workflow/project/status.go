@@ -1,10 +1,11 @@
 package project
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hopeborder/bitext/workflow/locale"
-	"github.com/hopeborder/bitext/workflow/segment"
 )
 
 // Status is how far one document's translation into one locale has come.
@@ -78,20 +79,30 @@ func (w *Workspace) Status() []Status {
 func Words(text string) int {
 	n := 0
 	in := false
-	refs := segment.Refs(text)
-	for i, r := range text {
-		for len(refs) > 0 && i >= refs[0].End {
-			refs = refs[1:]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '[' && i+1 < len(text) && text[i+1] == '^' {
+			if j := strings.IndexByte(text[i:], ']'); j > 0 {
+				i += j + 1
+				in = false
+				continue
+			}
 		}
-		if len(refs) > 0 && i >= refs[0].Start {
-			in = false
-			continue
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if word && !in {
 			n++
 		}
-		in = word || (in && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ','))
+		// "don't", "center-left" and "9,758" are one word each.
+		in = word || in && (c == '\'' || c == '-' || c == '.' || c == ',' || strings.HasPrefix(text[i:], "’"))
+		i += size
 	}
 	return n
 }

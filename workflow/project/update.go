@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -44,6 +45,15 @@ const maxSuggestions = 3
 func (w *Workspace) Update() []Write {
 	var first, rest []Write
 	for _, d := range w.Docs {
+		// Each file is made on its own; on large documents making them in
+		// parallel is most of the gain a second core gives.
+		locs := make([][]Write, len(d.Locales))
+		var srcWrites []Write
+		var wg sync.WaitGroup
+		for i, l := range d.Locales {
+			wg.Go(func() { locs[i] = w.localeWrites(d, l) })
+		}
+		wg.Go(func() { srcWrites = w.sourceWrites(d) })
 		h := d.nextHistory(w)
 		if h.Empty() {
 			if d.History.Exists {
@@ -52,10 +62,11 @@ func (w *Workspace) Update() []Write {
 		} else {
 			first = appendChanged(first, d.History, h.Marshal())
 		}
-		for _, l := range d.Locales {
-			rest = append(rest, w.localeWrites(d, l)...)
+		wg.Wait()
+		for _, ws := range locs {
+			rest = append(rest, ws...)
 		}
-		rest = append(rest, w.sourceWrites(d)...)
+		rest = append(rest, srcWrites...)
 	}
 	return append(first, rest...)
 }

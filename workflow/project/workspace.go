@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -73,9 +74,10 @@ type Doc struct {
 	// Source is the source-locale message file.
 	Source FileState
 	// History is the document's history file (see catalog.History).
-	History     FileState
-	history     *catalog.History
-	priorSource map[string]catalog.Source // hash → previous source message
+	History       FileState
+	history       *catalog.History
+	priorSource   map[string]catalog.Source // hash → previous source message, made on first need
+	priorMessages []catalog.Message         // the previous source file's messages
 	// Locales holds one entry per target locale, in configuration order.
 	Locales []*Locale
 
@@ -239,9 +241,51 @@ func (w *Workspace) readMessageFile(root fs.FS, doc string, tag language.Tag) (F
 }
 
 func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error) {
+	d := &Doc{Name: segment.DocName(srcPath), SourcePath: srcPath}
+
+	// The message files and the history are read and parsed while the
+	// source is segmented: on large documents the two take about as long.
+	type parsed struct {
+		state FileState
+		file  *catalog.File
+		err   error
+	}
+	var srcMsgs parsed
+	locs := make([]parsed, len(w.cfg.targets))
+	var histErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		srcMsgs.state, srcMsgs.file, srcMsgs.err = w.readMessageFile(root, d.Name, w.cfg.source)
+		d.History.Path = w.HistoryPath(d.Name)
+		raw, err := fs.ReadFile(root, d.History.Path)
+		switch {
+		case err == nil:
+			d.History.Exists, d.History.Raw = true, raw
+		case !errors.Is(err, fs.ErrNotExist):
+			histErr = fmt.Errorf("read %s: %w", d.History.Path, err)
+			return
+		}
+		d.history, histErr = catalog.ParseHistory(d.History.Path, d.History.Raw)
+	})
+	for i, tag := range w.cfg.targets {
+		wg.Go(func() {
+			locs[i].state, locs[i].file, locs[i].err = w.readMessageFile(root, d.Name, tag)
+		})
+	}
 	sdoc, err := segment.Read(srcPath, src)
+	wg.Wait()
 	if err != nil {
 		return nil, err
+	}
+	for _, e := range []error{srcMsgs.err, histErr} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	for _, l := range locs {
+		if l.err != nil {
+			return nil, l.err
+		}
 	}
 	// Readers give the date as ISO; the source message is the date as the
 	// source language writes it.
@@ -252,27 +296,12 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 			}
 		}
 	}
-	d := &Doc{Name: sdoc.Name, SourcePath: srcPath, Date: sdoc.Date}
-
-	srcState, srcFile, err := w.readMessageFile(root, d.Name, w.cfg.source)
-	if err != nil {
-		return nil, err
-	}
-	d.Source = srcState
-	d.History.Path = w.HistoryPath(d.Name)
-	raw, err := fs.ReadFile(root, d.History.Path)
-	switch {
-	case err == nil:
-		d.History.Exists, d.History.Raw = true, raw
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("read %s: %w", d.History.Path, err)
-	}
-	if d.history, err = catalog.ParseHistory(d.History.Path, d.History.Raw); err != nil {
-		return nil, err
-	}
+	d.Date = sdoc.Date
+	d.Source = srcMsgs.state
+	srcFile := srcMsgs.file
 
 	var prior reconcile.Prior
-	d.priorSource = map[string]catalog.Source{}
+	d.priorMessages = srcFile.Messages
 	live := map[string]bool{}
 	for _, m := range srcFile.Messages {
 		kind := segment.Kind(m.Description)
@@ -280,7 +309,6 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 			kind = segment.Paragraph
 		}
 		prior.Units = append(prior.Units, reconcile.Known{ID: m.ID, Kind: kind, Text: m.Other})
-		d.priorSource[catalog.Hash(m.Description, m.Other)] = catalog.Source{ID: m.ID, Description: m.Description, Text: m.Other}
 		live[m.ID] = true
 	}
 	for _, id := range slices.Sorted(maps.Keys(d.history.Obsolete)) {
@@ -305,11 +333,8 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 		restored[id] = true
 	}
 
-	for _, tag := range w.cfg.targets {
-		fsState, parsed, err := w.readMessageFile(root, d.Name, tag)
-		if err != nil {
-			return nil, err
-		}
+	for i, tag := range w.cfg.targets {
+		fsState, parsed := locs[i].state, locs[i].file
 		l := &Locale{Tag: tag, File: fsState, Parsed: parsed, Entries: make([]Entry, len(d.Units))}
 		byID := parsed.Index()
 		for i := range d.Units {
@@ -353,12 +378,20 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 }
 
 // sourceFor returns the source message a hash was computed from, if bitext
-// still knows it: from the previous source file or the history.
+// still knows it: from the previous source file or the history. The
+// previous file is indexed by hash on first need only: most runs have
+// nothing stale to look up.
 func (d *Doc) sourceFor(hash string) *catalog.Source {
-	if s, ok := d.priorSource[hash]; ok {
+	if s, ok := d.history.Sources[hash]; ok {
 		return &s
 	}
-	if s, ok := d.history.Sources[hash]; ok {
+	if d.priorSource == nil {
+		d.priorSource = make(map[string]catalog.Source, len(d.priorMessages))
+		for _, m := range d.priorMessages {
+			d.priorSource[catalog.Hash(m.Description, m.Other)] = catalog.Source{ID: m.ID, Description: m.Description, Text: m.Other}
+		}
+	}
+	if s, ok := d.priorSource[hash]; ok {
 		return &s
 	}
 	return nil

@@ -54,7 +54,13 @@ func (it *item) words() bag {
 	return it.bag
 }
 
-func (it *item) key() string { return string(it.kind) + "\x00" + it.text }
+// itemKey identifies an item's content: same kind, same text.
+type itemKey struct {
+	kind segment.Kind
+	text string
+}
+
+func (it *item) key() itemKey { return itemKey{it.kind, it.text} }
 
 // pair links a new item to a prior one: an index into old, or into obs
 // offset by len(old).
@@ -115,7 +121,7 @@ func (m *matcher) link(n, o int, origin Origin, score float64) {
 // longest in-order run of them, as (new, old) index pairs.
 func (m *matcher) anchor() [][2]int {
 	type count struct{ old, new, oldAt int }
-	counts := make(map[string]*count, len(m.old))
+	counts := make(map[itemKey]*count, len(m.old))
 	for i := range m.old {
 		k := m.old[i].key()
 		c := counts[k]
@@ -198,7 +204,7 @@ func (m *matcher) gap(nLo, nHi, oLo, oHi int) {
 		return
 	}
 	// Repeated texts, in order.
-	queue := map[string][]int{}
+	queue := map[itemKey][]int{}
 	for _, o := range olds {
 		k := m.old[o].key()
 		queue[k] = append(queue[k], o)
@@ -257,7 +263,7 @@ func (m *matcher) gap(nLo, nHi, oLo, oHi int) {
 // exactAnywhere pairs remaining units whose text is found elsewhere in the
 // old source (moved), or among removed units (restored).
 func (m *matcher) exactAnywhere() {
-	queue := map[string][]int{}
+	queue := map[itemKey][]int{}
 	for o := range m.old {
 		if !m.usedOld[o] {
 			k := m.old[o].key()

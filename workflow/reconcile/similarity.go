@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"hash/maphash"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -13,58 +12,100 @@ import (
 // how much two texts share, cheaply, whatever their order.
 type bag []uint64
 
-var seed = maphash.MakeSeed()
-
-// wordBag returns the words of text: lower-cased letter and digit runs,
-// with note references left out (a renumbered note changes no word).
+// wordBag returns the words of text: letter and digit runs, lower-cased and
+// stripped of accents (so "Mexico" and "México" are one word), with note
+// references left out (a renumbered note changes no word).
 func wordBag(text string) bag {
-	b := make(bag, 0, len(text)/6+1)
+	b := make(bag, 0, len(text)/5+1)
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	in := false
+	end := func() {
+		if in {
+			b = append(b, mix(h))
+			h, in = offset, false
+		}
+	}
 	for i := 0; i < len(text); {
-		if text[i] == '[' && i+1 < len(text) && text[i+1] == '^' {
-			if end := indexByte(text[i:], ']'); end > 0 {
-				i += end + 1
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '[' && i+1 < len(text) && text[i+1] == '^':
+				end()
+				if j := indexByte(text[i:], ']'); j > 0 {
+					i += j + 1
+					continue
+				}
+				i++
+				continue
+			default:
+				end()
+				i++
 				continue
 			}
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
+			h = (h ^ uint64(c)) * prime
+			in = true
+			i++
 			continue
 		}
-		start := i
-		lower := true
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			if r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' {
-				lower = false
-			}
-			i += size
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			end()
+			continue
 		}
-		word := text[start:i]
-		if !lower {
-			word = foldWord(word)
+		for _, f := range fold(r) {
+			h = (h ^ uint64(f)) * prime
 		}
-		b = append(b, maphash.String(seed, word))
+		in = true
 	}
+	end()
 	slices.Sort(b)
 	return b
 }
 
-// foldWord lower-cases a word and strips its accents, so that "Mexico" and
-// "México" count as one word.
-func foldWord(w string) string {
+// mix spreads the bits of an FNV hash, so that the smallest hashes of a
+// bag are a fair sample of its words (see sketch).
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// fold returns the lower-case, accent-free form of a letter.
+func fold(r rune) string {
+	if r < 0x250 {
+		return latinFold[r]
+	}
 	var out []rune
-	for _, r := range norm.NFD.String(w) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			out = append(out, unicode.ToLower(d))
 		}
-		out = append(out, unicode.ToLower(r))
 	}
 	return string(out)
 }
+
+// latinFold caches fold for the Latin blocks, where almost all letters of
+// the languages bitext meets are.
+var latinFold = func() []string {
+	t := make([]string, 0x250)
+	for r := rune(0); r < 0x250; r++ {
+		var out []rune
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				out = append(out, unicode.ToLower(d))
+			}
+		}
+		t[r] = string(out)
+	}
+	return t
+}()
 
 func indexByte(s string, c byte) int {
 	for i := 0; i < len(s) && i < 80; i++ {
@@ -100,4 +141,27 @@ func dice(a, b bag) float64 {
 		return 1
 	}
 	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+}
+
+// sketchSize is how many of its smallest word hashes stand for a text when
+// looking for similar ones.
+const sketchSize = 12
+
+// sketch returns the sketchSize smallest distinct hashes of a bag: a
+// bottom-k MinHash sample. Two texts that share most words share most of
+// their sketch, and a text that holds another holds the part of the other's
+// sketch that falls in it, so sketches find candidates for similarity and
+// for containment alike, at a fixed cost per text.
+func sketch(b bag) []uint64 {
+	s := make([]uint64, 0, sketchSize)
+	for i, h := range b {
+		if i > 0 && b[i-1] == h {
+			continue
+		}
+		s = append(s, h)
+		if len(s) == sketchSize {
+			break
+		}
+	}
+	return s
 }

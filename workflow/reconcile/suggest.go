@@ -43,7 +43,8 @@ type Suggestion struct {
 // translations, searched by word similarity.
 type Memory struct {
 	entries []memEntry
-	index   map[uint64][]int
+	index   map[uint64][]int32 // sketch hash → entries
+	hits    []uint16           // per entry, reused across queries
 }
 
 type memEntry struct {
@@ -58,18 +59,18 @@ func (m *Memory) Add(id, source, target string, obsolete bool) {
 	m.index = nil
 }
 
+// build indexes each entry by its sketch: a fixed handful of postings per
+// entry, whatever its length.
 func (m *Memory) build() {
-	m.index = make(map[uint64][]int, len(m.entries)*8)
+	m.index = make(map[uint64][]int32, len(m.entries)*sketchSize/2)
 	for i := range m.entries {
 		e := &m.entries[i]
 		e.bag = wordBag(e.source)
-		for j, h := range e.bag {
-			if j > 0 && e.bag[j-1] == h {
-				continue
-			}
-			m.index[h] = append(m.index[h], i)
+		for _, h := range sketch(e.bag) {
+			m.index[h] = append(m.index[h], int32(i))
 		}
 	}
+	m.hits = make([]uint16, len(m.entries))
 }
 
 // Suggest returns up to limit translations whose source text is close to
@@ -87,26 +88,43 @@ func (m *Memory) Suggest(text, skip string, limit int) []Suggestion {
 	if len(q) == 0 {
 		return nil
 	}
-	rare := max(64, len(m.entries)/50)
-	hits := map[int]int{}
-	for i, h := range q {
-		if i > 0 && q[i-1] == h {
+	// Words in more than a few entries say little about which is close:
+	// they are left out, and the entries sharing the most of the rest are
+	// measured exactly.
+	frequent := max(64, len(m.entries)/100)
+	var touched []int32
+	for _, h := range sketch(q) {
+		post := m.index[h]
+		if len(post) > frequent {
 			continue
 		}
-		if post := m.index[h]; len(post) <= rare {
-			for _, e := range post {
-				hits[e]++
+		for _, e := range post {
+			if m.hits[e] == 0 {
+				touched = append(touched, e)
+			}
+			m.hits[e]++
+		}
+	}
+	const candidates = 16
+	best := make([]int32, 0, candidates+1)
+	for _, e := range touched {
+		i := len(best)
+		for i > 0 && (m.hits[best[i-1]] < m.hits[e] || m.hits[best[i-1]] == m.hits[e] && best[i-1] > e) {
+			i--
+		}
+		if i < candidates {
+			best = slices.Insert(best, i, e)
+			if len(best) > candidates {
+				best = best[:candidates]
 			}
 		}
 	}
-	top := make([][2]int, 0, len(hits))
-	for e, h := range hits {
-		top = append(top, [2]int{h, e})
+	for _, e := range touched {
+		m.hits[e] = 0
 	}
-	slices.SortFunc(top, func(a, b [2]int) int { return cmp.Or(-cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	var out []Suggestion
-	for _, t := range top[:min(len(top), 16)] {
-		e := &m.entries[t[1]]
+	for _, i := range best {
+		e := &m.entries[i]
 		if e.id == skip || e.target == "" {
 			continue
 		}
