@@ -31,8 +31,13 @@ type Write struct {
 	Existed bool
 }
 
-// maxSuggestions is how many suggestions an entry shows at most.
-const maxSuggestions = 3
+// maxSuggestions is how many suggestions an entry shows at most, and
+// diffContext how many unchanged words the diff of a stale entry keeps
+// around each change.
+const (
+	maxSuggestions = 3
+	diffContext    = 8
+)
 
 // Update returns the writes that bring every message file and history up
 // to date with the sources: the source-locale files regenerated, each
@@ -129,7 +134,7 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 			if e.Was != nil {
 				notes = append(notes,
 					". was: "+e.Was.Text,
-					". diff: "+textdiff.Words(e.Was.Text, e.Unit.Text).Format())
+					". diff: "+textdiff.Words(e.Was.Text, e.Unit.Text).Compact(diffContext))
 			}
 		}
 		if e.State != Translated {

@@ -56,33 +56,85 @@ func Words(a, b string) Diff {
 	return d.tidy()
 }
 
-// tidy moves white space out of edits where it is shared, so that
-// "[-red -]{+blue +}" reads "[-red-]{+blue+} ".
+// tidy makes a diff read the way a person would mark it up: edits
+// separated only by white space become one edit ("as to" → "on" is
+// [-as to-]{+on+}, not [-as-]{+on+} [-to -]), and white space shared by a
+// deletion and the insertion that replaces it moves out of both.
 func (d Diff) tidy() Diff {
-	out := make(Diff, 0, len(d))
-	for i := 0; i < len(d); i++ {
-		c := d[i]
-		if c.Op == Delete && i+1 < len(d) && d[i+1].Op == Insert {
-			del, ins := c.Text, d[i+1].Text
-			n := commonSuffixSpace(del, ins)
-			if n > 0 && n < len(del) && n < len(ins) {
-				out = append(out, Chunk{Delete, del[:len(del)-n]}, Chunk{Insert, ins[:len(ins)-n]}, Chunk{Equal, del[len(del)-n:]})
-				i++
-				continue
-			}
-		}
-		out = append(out, c)
+	type group struct {
+		equal    string
+		del, ins string
+		edit     bool
 	}
-	// Merge neighbouring equal chunks created above.
-	merged := out[:0]
-	for _, c := range out {
-		if n := len(merged); n > 0 && merged[n-1].Op == c.Op {
-			merged[n-1].Text += c.Text
+	var gs []group
+	for _, c := range d {
+		switch {
+		case c.Op == Equal:
+			gs = append(gs, group{equal: c.Text})
+		case len(gs) > 0 && gs[len(gs)-1].edit:
+			g := &gs[len(gs)-1]
+			if c.Op == Delete {
+				g.del += c.Text
+			} else {
+				g.ins += c.Text
+			}
+		default:
+			g := group{edit: true}
+			if c.Op == Delete {
+				g.del = c.Text
+			} else {
+				g.ins = c.Text
+			}
+			gs = append(gs, g)
+		}
+	}
+	// Fold white space between two edits into them.
+	for i := 1; i+1 < len(gs); i++ {
+		if gs[i].edit || !gs[i-1].edit || !gs[i+1].edit || strings.TrimSpace(gs[i].equal) != "" {
 			continue
 		}
-		merged = append(merged, c)
+		ws := gs[i].equal
+		a, b := gs[i-1], gs[i+1]
+		if a.del+b.del == "" || a.ins+b.ins == "" {
+			// Only deletions (or only insertions) around the space: it is
+			// no part of a replacement.
+			continue
+		}
+		merged := group{edit: true, del: a.del + ws + b.del, ins: a.ins + ws + b.ins}
+		gs = append(gs[:i-1], append([]group{merged}, gs[i+2:]...)...)
+		i -= 2
+		if i < 0 {
+			i = 0
+		}
 	}
-	return merged
+	var out Diff
+	add := func(op Op, text string) {
+		if text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Op == op {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Chunk{op, text})
+	}
+	for _, g := range gs {
+		if !g.edit {
+			add(Equal, g.equal)
+			continue
+		}
+		n := 0
+		if g.del != "" && g.ins != "" {
+			n = commonSuffixSpace(g.del, g.ins)
+			if n >= len(g.del) || n >= len(g.ins) {
+				n = 0
+			}
+		}
+		add(Delete, g.del[:len(g.del)-n])
+		add(Insert, g.ins[:len(g.ins)-n])
+		add(Equal, g.del[len(g.del)-n:])
+	}
+	return out
 }
 
 func commonSuffixSpace(a, b string) int {
@@ -121,6 +173,75 @@ func (d Diff) Format() string {
 		}
 	}
 	return b.String()
+}
+
+// Compact writes d as Format does, but cuts each unchanged stretch down to
+// the context words next to the edits around it, marking cuts with "…": a
+// one-word change in a long paragraph reads "… to the Cold
+// War{+[^27]+}, which has …".
+func (d Diff) Compact(context int) string {
+	var b strings.Builder
+	for i, c := range d {
+		if c.Op != Equal {
+			b.WriteString(Diff{c}.Format())
+			continue
+		}
+		toks := Tokens(c.Text)
+		var words []int // indexes of word tokens
+		for j, t := range toks {
+			if isWordToken(t) {
+				words = append(words, j)
+			}
+		}
+		keepHead, keepTail := context, context
+		if i == 0 {
+			keepHead = 0 // nothing before: keep only the end
+		}
+		if i == len(d)-1 {
+			keepTail = 0 // nothing after: keep only the start
+		}
+		if len(words) <= keepHead+keepTail+1 {
+			b.WriteString(c.Text)
+			continue
+		}
+		// The head runs to the end of its last word and the punctuation
+		// glued to it; the tail starts at its first word and the
+		// punctuation glued before it.
+		head := 0
+		if keepHead > 0 {
+			head = words[keepHead-1] + 1
+			for head < len(toks) && !isWordToken(toks[head]) && !isSpace(toks[head]) {
+				head++
+			}
+		}
+		tail := len(toks)
+		if keepTail > 0 {
+			tail = words[len(words)-keepTail]
+			for tail > 0 && !isWordToken(toks[tail-1]) && !isSpace(toks[tail-1]) {
+				tail--
+			}
+		}
+		b.WriteString(strings.Join(toks[:head], ""))
+		if keepHead > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("…")
+		if keepTail > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.Join(toks[tail:], ""))
+	}
+	return b.String()
+}
+
+func isSpace(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsSpace(r)
+}
+
+func isWordToken(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return isWord(r)
 }
 
 // Tokens cuts s into words (letters, digits and inner apostrophes or

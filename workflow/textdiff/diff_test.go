@@ -56,3 +56,13 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+func TestCompact(t *testing.T) {
+	a := "The Trump administration has repeatedly asserted Mexico’s failure to act. In reality, Mexico and the U.S. have a long history of cooperation dating back to the Cold War, which has recently included increasing collaboration on joint management of migration flows."
+	b := strings.Replace(a, "Cold War,", "Cold War[^27],", 1)
+	assert.Equal(t, "… back to the Cold War{+[^27]+}, which has recently included increasing …", Words(a, b).Compact(5))
+	assert.Equal(t, "the [-red-]{+blue+} house", Words("the red house", "the blue house").Compact(5))
+	assert.Equal(t, "… six seven [-eight-]{+ocho+}", Words("one two three four five six seven eight", "one two three four five six seven ocho").Compact(2))
+	assert.Equal(t, "{+uno +}one two …", Words("one two three four five six seven eight", "uno one two three four five six seven eight").Compact(2))
+	assert.Equal(t, "… four «five six» [-seven-]{+siete+} eight, “nine ten” …", Words("one two three four «five six» seven eight, “nine ten” eleven twelve", "one two three four «five six» siete eight, “nine ten” eleven twelve").Compact(3))
+}
