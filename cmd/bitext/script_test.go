@@ -37,13 +37,17 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"replace": cmdReplace,
+			"replace":    cmdReplace,
+			"ids":        cmdIDs,
+			"moveline":   cmdMoveLine,
+			"deleteline": cmdDeleteLine,
+			"insertline": cmdInsertLine,
 		},
 	})
 }
 
 // cmdReplace edits a file: replace FILE OLD NEW replaces the one
-// occurrence of OLD with NEW (\n in either means a newline). It fails when
+// occurrence of OLD with NEW (\n and \t in either mean a newline and a tab). It fails when
 // OLD is missing or occurs more than once, so scenarios edit what they mean.
 func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
@@ -52,12 +56,92 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	path := ts.MkAbs(args[0])
 	data, err := os.ReadFile(path)
 	ts.Check(err)
-	old := strings.ReplaceAll(args[1], `\n`, "\n")
-	repl := strings.ReplaceAll(args[2], `\n`, "\n")
+	unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+	old, repl := unescape(args[1]), unescape(args[2])
 	if n := bytes.Count(data, []byte(old)); n != 1 {
 		ts.Fatalf("replace: %q occurs %d times in %s", old, n, args[0])
 	}
 	ts.Check(os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(repl), 1), 0o644))
+}
+
+// cmdIDs prints the IDs of a TOML message file's entries, in file order,
+// one per line: ids FILE.
+func cmdIDs(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: ids FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			fmt.Fprintln(ts.Stdout(), strings.Trim(line, "[]"))
+		}
+	}
+}
+
+// lineIndex returns the index of the one line of lines that starts with
+// prefix.
+func lineIndex(ts *testscript.TestScript, lines []string, prefix string) int {
+	at := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			if at >= 0 {
+				ts.Fatalf("more than one line starts with %q", prefix)
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		ts.Fatalf("no line starts with %q", prefix)
+	}
+	return at
+}
+
+func editLines(ts *testscript.TestScript, file string, f func([]string) []string) {
+	path := ts.MkAbs(file)
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	lines := strings.Split(string(data), "\n")
+	ts.Check(os.WriteFile(path, []byte(strings.Join(f(lines), "\n")), 0o644))
+}
+
+// cmdMoveLine moves a paragraph of a plain-text source (one line) before
+// another, with the blank line that follows it: moveline FILE PREFIX BEFORE.
+func cmdMoveLine(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: moveline FILE PREFIX BEFORE-PREFIX")
+	}
+	editLines(ts, args[0], func(lines []string) []string {
+		from := lineIndex(ts, lines, args[1])
+		moved := append([]string(nil), lines[from:from+2]...)
+		lines = append(lines[:from], lines[from+2:]...)
+		to := lineIndex(ts, lines, args[2])
+		return append(lines[:to], append(moved, lines[to:]...)...)
+	})
+}
+
+// cmdDeleteLine deletes the line that starts with PREFIX and the blank
+// line after it: deleteline FILE PREFIX.
+func cmdDeleteLine(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: deleteline FILE PREFIX")
+	}
+	editLines(ts, args[0], func(lines []string) []string {
+		at := lineIndex(ts, lines, args[1])
+		return append(lines[:at], lines[at+2:]...)
+	})
+}
+
+// cmdInsertLine inserts TEXT and a blank line before the line that starts
+// with BEFORE: insertline FILE BEFORE TEXT.
+func cmdInsertLine(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: insertline FILE BEFORE-PREFIX TEXT")
+	}
+	editLines(ts, args[0], func(lines []string) []string {
+		at := lineIndex(ts, lines, args[1])
+		return append(lines[:at], append([]string{args[2], ""}, lines[at:]...)...)
+	})
 }
 
 // copyTree copies a file or folder, leaving out the project lock.

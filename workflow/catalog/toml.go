@@ -48,6 +48,12 @@ func (p *tomlParser) errorf(format string, args ...any) error {
 	return &SyntaxError{p.path, p.line, utf8.RuneCountInString(p.s[p.lineStart:p.i]) + 1, fmt.Sprintf(format, args...)}
 }
 
+// errorAt reports an error at offset off of the current line, such as the
+// opening quote of a string that is never closed.
+func (p *tomlParser) errorAt(off int, format string, args ...any) error {
+	return &SyntaxError{p.path, p.line, utf8.RuneCountInString(p.s[p.lineStart:off]) + 1, fmt.Sprintf(format, args...)}
+}
+
 func (p *tomlParser) parse() (*File, error) {
 	p.file.Path = p.path
 	p.seen = map[string]int{}
@@ -360,6 +366,7 @@ func (p *tomlParser) value(key string) (string, error) {
 }
 
 func (p *tomlParser) basicString() (string, error) {
+	open := p.i
 	p.i++ // "
 	start := p.i
 	// Fast path: no escapes.
@@ -374,7 +381,7 @@ func (p *tomlParser) basicString() (string, error) {
 			break
 		}
 		if c == '\n' || c == '\r' {
-			return "", p.errorf("string is not closed before the end of the line; close it with \" or use \"\"\" for text on several lines")
+			return "", p.errorAt(open, "string is not closed before the end of the line; close it with \" or use \"\"\" for text on several lines")
 		}
 		if c < 0x20 && c != '\t' || c == 0x7f {
 			return "", p.errorf("control character %U in a string; write it as an escape", rune(c))
@@ -394,7 +401,7 @@ func (p *tomlParser) basicString() (string, error) {
 				return "", err
 			}
 		case c == '\n' || c == '\r':
-			return "", p.errorf("string is not closed before the end of the line; close it with \" or use \"\"\" for text on several lines")
+			return "", p.errorAt(open, "string is not closed before the end of the line; close it with \" or use \"\"\" for text on several lines")
 		case c < 0x20 && c != '\t' || c == 0x7f:
 			return "", p.errorf("control character %U in a string; write it as an escape", rune(c))
 		default:
@@ -402,7 +409,7 @@ func (p *tomlParser) basicString() (string, error) {
 			p.i++
 		}
 	}
-	return "", p.errorf("string is not closed")
+	return "", p.errorAt(open, "string is not closed")
 }
 
 func (p *tomlParser) multiBasic() (string, error) {
@@ -444,6 +451,7 @@ func (p *tomlParser) multiBasic() (string, error) {
 }
 
 func (p *tomlParser) literalString() (string, error) {
+	open := p.i
 	p.i++ // '
 	start := p.i
 	for p.i < len(p.s) {
@@ -453,7 +461,7 @@ func (p *tomlParser) literalString() (string, error) {
 			p.i++
 			return v, nil
 		case c == '\n' || c == '\r':
-			return "", p.errorf("literal string is not closed before the end of the line; close it with ' or use ''' for text on several lines")
+			return "", p.errorAt(open, "literal string is not closed before the end of the line; close it with ' or use ''' for text on several lines")
 		case c < 0x20 && c != '\t' || c == 0x7f:
 			return "", p.errorf("control character %U in a string", rune(c))
 		}

@@ -1,0 +1,273 @@
+package catalog
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+func TestHash(t *testing.T) {
+	sum := sha1.Sum([]byte("paragraph" + "Hello, world."))
+	assert.Equal(t, "sha1-"+hex.EncodeToString(sum[:]), Hash("paragraph", "Hello, world."))
+	assert.NotEqual(t, Hash("paragraph", "x"), Hash("heading", "x"), "the description is part of the hash")
+}
+
+var sample = []Entry{
+	{Message: Message{ID: "title", Description: "title", Hash: Hash("title", "A"), Other: "Estados Unidos, México y la persecución"}, Notes: []string{". en: The U.S., Mexico and the Persecution"}},
+	{Message: Message{ID: "p-quotes", Description: "paragraph", Hash: "sha1-0", Other: `«Cita» con "comillas", \barra y tab	fin`, Comments: []string{" my own note", "bitext-allow numbers: reason"}}, Notes: []string{", stale: …", ". was: old", ". diff: [-old-]{+new+}"}},
+	{Message: Message{ID: "note-6", Description: "note", Other: ""}, Notes: []string{", untranslated"}},
+	{Message: Message{ID: "odd id.with dot", Description: "paragraph", Other: "line one\nline two \u2028 \u0085 {braces} {{ not a template"}},
+	{Message: Message{ID: "yes", Description: "paragraph", Other: "YAML reads a bare yes as true"}},
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, format := range []Format{TOML, JSON, YAML} {
+		t.Run(string(format), func(t *testing.T) {
+			data := Marshal(format, []string{". header"}, nil, sample)
+			f, err := Parse("locales/a.es."+string(format), data)
+			require.NoError(t, err, string(data))
+			require.Len(t, f.Messages, len(sample))
+			for i, m := range f.Messages {
+				want := sample[i].Message
+				assert.Equal(t, want.ID, m.ID)
+				assert.Equal(t, want.Description, m.Description)
+				assert.Equal(t, want.Hash, m.Hash)
+				assert.Equal(t, want.Other, m.Other)
+				if format != JSON {
+					assert.Equal(t, want.Comments, m.Comments, "translator comments survive, bitext's notes do not")
+				}
+				assert.Positive(t, m.Line)
+				assert.GreaterOrEqual(t, m.TextLine, m.Line)
+			}
+			// Marshal of what was read gives the same bytes.
+			again := make([]Entry, len(f.Messages))
+			for i, m := range f.Messages {
+				again[i] = Entry{Message: m, Notes: sample[i].Notes}
+			}
+			assert.Equal(t, string(data), string(Marshal(format, []string{". header"}, nil, again)))
+		})
+	}
+}
+
+// TestGoI18nLoads checks that go-i18n's own Bundle loads what Marshal
+// writes, in every format, with the same texts.
+func TestGoI18nLoads(t *testing.T) {
+	for _, format := range []Format{TOML, JSON, YAML} {
+		t.Run(string(format), func(t *testing.T) {
+			b := i18n.NewBundle(language.English)
+			b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+			b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+			entries := []Entry{sample[0], sample[1], sample[4]}
+			_, err := b.ParseMessageFileBytes(Marshal(format, []string{". header"}, nil, entries), "a.es."+string(format))
+			require.NoError(t, err)
+			loc := i18n.NewLocalizer(b, "es")
+			for _, e := range entries {
+				got, err := loc.Localize(&i18n.LocalizeConfig{MessageID: e.ID})
+				require.NoError(t, err)
+				assert.Equal(t, e.Other, got)
+			}
+		})
+	}
+}
+
+func TestParseTOMLForms(t *testing.T) {
+	src := `# translator's note
+simple = "Hola"
+inline = { other = 'literal \n', hash = "sha1-1" }
+
+[multi]
+description = "paragraph" # trailing comment
+other = """
+Línea uno \
+    sigue
+y "dos" ""fin"""""
+
+["quoted id"]
+other = '''
+texto 'literal'
+'''
+
+[dotted . key]
+translation = "\u00e9\t\U0001F600"
+`
+	f, err := Parse("a.es.toml", []byte(src))
+	require.NoError(t, err)
+	got := map[string]Message{}
+	for _, m := range f.Messages {
+		m.Line, m.TextLine = 0, 0
+		got[m.ID] = m
+	}
+	assert.Equal(t, Message{ID: "simple", Other: "Hola", Comments: []string{" translator's note"}}, got["simple"])
+	assert.Equal(t, Message{ID: "inline", Other: `literal \n`, Hash: "sha1-1"}, got["inline"])
+	assert.Equal(t, Message{ID: "multi", Description: "paragraph", Other: "Línea uno sigue\ny \"dos\" \"\"fin\"\"", Comments: []string{" trailing comment"}}, got["multi"])
+	assert.Equal(t, Message{ID: "quoted id", Other: "texto 'literal'\n"}, got["quoted id"])
+	assert.Equal(t, Message{ID: "dotted.key", Other: "é\t😀"}, got["dotted.key"])
+
+	// BurntSushi's decoder, which go-i18n uses, reads the same values.
+	var raw map[string]any
+	_, err = toml.Decode(src, &raw)
+	require.NoError(t, err)
+	assert.Equal(t, "Hola", raw["simple"])
+	assert.Equal(t, got["multi"].Other, raw["multi"].(map[string]any)["other"])
+	assert.Equal(t, got["quoted id"].Other, raw["quoted id"].(map[string]any)["other"])
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ path, src, want string }{
+		{"a.es.toml", "[title]\nother = \"unclosed\n", "a.es.toml:2:9: string is not closed before the end of the line"},
+		{"a.es.toml", "[title]\nother = 3\n", "a.es.toml:2:9: the value of \"other\" must be a quoted string"},
+		{"a.es.toml", "[a]\nother = \"x\"\n[a]\n", "a.es.toml:3:4: entry \"a\" is defined twice (first at line 1)"},
+		{"a.es.toml", "[a]\nfoo = \"x\"\n", "a.es.toml:2:1: unknown key \"foo\" in \"a\""},
+		{"a.es.toml", "[a]\nother = \"\\q\"\n", "a.es.toml:2:11: unknown escape \\q"},
+		{"a.es.toml", "[a\n", "a.es.toml:1:3: table header [a is not closed with ]"},
+		{"a.es.toml", "[a]\nother = \"x\" junk\n", "a.es.toml:2:13: unexpected 'j' after the value"},
+		{"a.es.toml", "[a]\nother = \"\xff\"\n", "a.es.toml:2:10: invalid UTF-8"},
+		{"a.es.json", "{\n  \"a\": {\"other\": 3}\n}\n", "a.es.json:2:18: the value of \"other\" in \"a\" must be a string"},
+		{"a.es.json", "{\n  \"a\": \"x\",\n}\n", "a.es.json:3:1: invalid character '}'"},
+		{"a.es.yaml", "a:\n  other: [1]\n", "a.es.yaml:2:10: the value of \"other\" in \"a\" must be a string"},
+		{"a.es.yaml", "a:\n\tother: x\n", "a.es.yaml:2:1: found character that cannot start any token"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			_, err := Parse(tc.path, []byte(tc.src))
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "bitext has not changed it")
+		})
+	}
+}
+
+func TestShippedFilesLoadInGoI18n(t *testing.T) {
+	const doc = "../../locales/us-mexico-persecution-of-migrants-2018-05-23"
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	en, err := b.LoadMessageFile(doc + ".en.toml")
+	require.NoError(t, err)
+	es, err := b.LoadMessageFile(doc + ".es.toml")
+	require.NoError(t, err)
+	require.Len(t, en.Messages, 45)
+	require.Len(t, es.Messages, 45)
+
+	// Our reader sees what go-i18n sees.
+	for _, lang := range []string{"en", "es"} {
+		data, err := os.ReadFile(doc + "." + lang + ".toml")
+		require.NoError(t, err)
+		ours, err := Parse(doc+"."+lang+".toml", data)
+		require.NoError(t, err)
+		theirs := en.Messages
+		if lang == "es" {
+			theirs = es.Messages
+		}
+		byID := map[string]*i18n.Message{}
+		for _, m := range theirs {
+			byID[m.ID] = m
+		}
+		for _, m := range ours.Messages {
+			require.Contains(t, byID, m.ID)
+			assert.Equal(t, byID[m.ID].Other, m.Other)
+			assert.Equal(t, byID[m.ID].Hash, m.Hash)
+			assert.Equal(t, byID[m.ID].Description, m.Description)
+		}
+	}
+
+	// Every ID localizes, in both languages, to the text of its file: the
+	// [^n] references, quotes and brackets stay literal.
+	enText := map[string]string{}
+	for _, m := range en.Messages {
+		enText[m.ID] = m.Other
+	}
+	for _, lang := range []string{"en", "es"} {
+		loc := i18n.NewLocalizer(b, lang)
+		msgs := en.Messages
+		if lang == "es" {
+			msgs = es.Messages
+		}
+		for _, m := range msgs {
+			got, err := loc.Localize(&i18n.LocalizeConfig{MessageID: m.ID})
+			require.NoError(t, err, m.ID)
+			assert.Equal(t, m.Other, got, m.ID)
+			if lang == "es" {
+				assert.Equal(t, Hash(m.Description, enText[m.ID]), m.Hash, "%s: the hash is goi18n's hash of the English", m.ID)
+			}
+		}
+	}
+}
+
+func TestHistoryRoundTrip(t *testing.T) {
+	h := &History{
+		Sources:  map[string]Source{"sha1-1": {ID: "p-a", Description: "paragraph", Text: "Old <English> & more"}},
+		Obsolete: map[string]ObsoleteUnit{"p-b": {Description: "paragraph", Text: "Gone", Translations: map[string]Translation{"es": {Hash: "sha1-2", Other: "Ido", Comments: []string{" mine"}}}}},
+	}
+	data := h.Marshal()
+	assert.Contains(t, string(data), "Old <English> & more", "no HTML escaping in the history")
+	back, err := ParseHistory("h.json", data)
+	require.NoError(t, err)
+	assert.Equal(t, h, back)
+	_, err = ParseHistory("h.json", []byte("{\n  \"sources\": 3\n}"))
+	assert.ErrorContains(t, err, "cannot unmarshal number")
+	assert.ErrorContains(t, err, "h.json:")
+	empty, err := ParseHistory("h.json", nil)
+	require.NoError(t, err)
+	assert.True(t, empty.Empty())
+}
+
+// FuzzTOML holds bitext's reader to go-i18n's: on any input both accept,
+// they read the same messages, and what bitext writes back reads the same.
+func FuzzTOML(f *testing.F) {
+	data, err := os.ReadFile("../../locales/us-mexico-persecution-of-migrants-2018-05-23.es.toml")
+	require.NoError(f, err)
+	f.Add(string(data))
+	f.Add("a = \"x\"\n[b]\nother = '''\ny'''\n")
+	f.Add("[\"q\"]\nother = \"\\u00e9\\\\\"\nhash = \"h\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		ours, err := Parse("f.es.toml", []byte(src))
+		if err != nil {
+			return
+		}
+		mf, err := i18n.ParseMessageFileBytes([]byte(src), "f.es.toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+		if err == nil {
+			theirs := map[string]*i18n.Message{}
+			for _, m := range mf.Messages {
+				theirs[m.ID] = m
+			}
+			for _, m := range ours.Messages {
+				th, ok := theirs[m.ID]
+				if !ok {
+					continue // go-i18n drops some shapes (an id = "" pair, say)
+				}
+				if th.Other != m.Other || th.Hash != m.Hash || th.Description != m.Description {
+					t.Fatalf("%q: bitext read %+v, go-i18n %+v", m.ID, m, th)
+				}
+			}
+		}
+		entries := make([]Entry, len(ours.Messages))
+		for i, m := range ours.Messages {
+			entries[i] = Entry{Message: m}
+		}
+		back, err := Parse("f.es.toml", Marshal(TOML, nil, nil, entries))
+		if err != nil {
+			t.Fatalf("cannot read what was written: %v", err)
+		}
+		for i, m := range back.Messages {
+			if m.ID != ours.Messages[i].ID || m.Other != ours.Messages[i].Other || m.Hash != ours.Messages[i].Hash {
+				t.Fatalf("round trip changed %q", m.ID)
+			}
+		}
+	})
+}
+
+func ExampleHash() {
+	fmt.Println(Hash("paragraph", "The presidential debates…"))
+	// Output: sha1-fc25dd94b869675c84a8914b75e5a227227e59ff
+}
+

@@ -1,0 +1,158 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hopeborder/bitext/workflow/files"
+)
+
+const (
+	docName = "us-mexico-persecution-of-migrants-2018-05-23"
+	srcPath = "source/" + docName + ".txt"
+	enPath  = "locales/" + docName + ".en.toml"
+	esPath  = "locales/" + docName + ".es.toml"
+)
+
+// newProject copies the repository's article and message files into a
+// temporary project and returns its folder.
+func newProject(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{srcPath, enPath, esPath} {
+		data, err := os.ReadFile(filepath.Join("..", "..", p))
+		require.NoError(t, err)
+		require.NoError(t, files.WriteAtomic(filepath.Join(dir, p), data))
+	}
+	return dir
+}
+
+func load(t testing.TB, dir string, cfg Config) *Workspace {
+	t.Helper()
+	w, err := Load(Inputs{Root: os.DirFS(dir)}, cfg)
+	require.NoError(t, err)
+	return w
+}
+
+// update runs an update on dir and returns the paths written.
+func update(t testing.TB, dir string, cfg Config) []string {
+	t.Helper()
+	var paths []string
+	for _, wr := range load(t, dir, cfg).Update() {
+		p := filepath.Join(dir, wr.Path)
+		if wr.Remove {
+			require.NoError(t, files.Remove(p, wr.Old))
+		} else {
+			require.NoError(t, files.Replace(p, wr.Data, wr.Old, wr.Existed))
+		}
+		paths = append(paths, wr.Path)
+	}
+	return paths
+}
+
+func edit(t testing.TB, dir, path, old, repl string) {
+	t.Helper()
+	p := filepath.Join(dir, path)
+	data, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(string(data), old), "%q in %s", old, path)
+	require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
+}
+
+func read(t testing.TB, dir, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, path))
+	require.NoError(t, err)
+	return string(data)
+}
+
+func TestShippedProjectIsUpToDate(t *testing.T) {
+	dir := newProject(t)
+	assert.Empty(t, update(t, dir, Default()), "the shipped message files are what update writes")
+	st := load(t, dir, Default()).Status()
+	require.Len(t, st, 1)
+	assert.Equal(t, Status{Doc: docName, Source: srcPath, Locale: "es", LocaleName: "Spanish (español)", File: esPath,
+		Units: 45, Translated: 45, Percent: 100, Words: st[0].Words, WordsTranslated: st[0].Words}, st[0])
+	assert.Greater(t, st[0].Words, 1900)
+}
+
+func TestConfigErrors(t *testing.T) {
+	dir := newProject(t)
+	tests := []struct {
+		name string
+		edit func(*Config)
+		want string
+	}{
+		{"bad locale", func(c *Config) { c.Locales = []string{"es", "e$"} }, `configuration: locales: "e$" is not a valid language tag`},
+		{"unknown language", func(c *Config) { c.Locales = []string{"xx"} }, `"xx" is not a valid language tag`},
+		{"und", func(c *Config) { c.SourceLocale = "und" }, `configuration: source_locale: "und" names no language`},
+		{"source as target", func(c *Config) { c.Locales = []string{"en"} }, "en is listed twice or is the source locale"},
+		{"format", func(c *Config) { c.Format = "xml" }, `unknown locale file format "xml"`},
+		{"no sources", func(c *Config) { c.Sources = []string{"articles/*.txt"} }, "no source files match articles/*.txt"},
+		{"outside", func(c *Config) { c.LocalesDir = "../elsewhere" }, "must be a folder inside the project"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := Default()
+			tc.edit(&cfg)
+			_, err := Load(Inputs{Root: os.DirFS(dir)}, cfg)
+			var ce *ConfigError
+			require.ErrorAs(t, err, &ce)
+			assert.ErrorContains(t, err, tc.want)
+		})
+	}
+}
+
+// TestNewLocale adds French: a new file with every unit untranslated, and
+// nothing else changes.
+func TestNewLocale(t *testing.T) {
+	dir := newProject(t)
+	cfg := Default()
+	cfg.Locales = []string{"es", "fr"}
+	written := update(t, dir, cfg)
+	assert.Equal(t, []string{"locales/" + docName + ".fr.toml"}, written)
+	fr := read(t, dir, "locales/"+docName+".fr.toml")
+	assert.Equal(t, 45, strings.Count(fr, "#, untranslated"))
+	assert.Equal(t, 45, strings.Count(fr, "other = \"\"\n"))
+	assert.Contains(t, fr, "French (français) translation of "+srcPath)
+	assert.Contains(t, fr, "#. suggestion (CLDR long date): 23 mai 2018", "the date is suggested in French")
+	st := load(t, dir, cfg).Status()
+	assert.Equal(t, 45, st[1].Untranslated)
+	assert.Equal(t, 0.0, st[1].Percent)
+}
+
+// TestFormats switches the message files to JSON and to YAML: every
+// translation carries over, the old file goes, and go-i18n loads the result
+// (see catalog's tests); switching back gives the original bytes.
+func TestFormats(t *testing.T) {
+	dir := newProject(t)
+	origEN, origES := read(t, dir, enPath), read(t, dir, esPath)
+	for _, format := range []string{"json", "yaml", "toml"} {
+		cfg := Default()
+		cfg.Format = format
+		written := update(t, dir, cfg)
+		if format != "toml" {
+			assert.Contains(t, written, "locales/"+docName+".es."+format)
+		}
+		st := load(t, dir, cfg).Status()
+		assert.Equal(t, 45, st[0].Translated, format)
+		_, err := os.Stat(filepath.Join(dir, "locales", docName+".es."+format))
+		require.NoError(t, err)
+	}
+	assert.Equal(t, origEN, read(t, dir, enPath))
+	assert.Equal(t, origES, read(t, dir, esPath))
+	_, err := os.Stat(filepath.Join(dir, "locales", docName+".es.json"))
+	assert.True(t, os.IsNotExist(err), "the JSON file was replaced, not left beside the TOML")
+}
+
+func TestBothFormatsIsAnError(t *testing.T) {
+	dir := newProject(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "locales", docName+".es.json"), []byte("{}"), 0o644))
+	_, err := Load(Inputs{Root: os.DirFS(dir)}, Default())
+	assert.ErrorContains(t, err, "both exist; keep the one in the configured format (toml)")
+}
