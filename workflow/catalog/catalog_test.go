@@ -270,4 +270,3 @@ func ExampleHash() {
 	fmt.Println(Hash("paragraph", "The presidential debates…"))
 	// Output: sha1-fc25dd94b869675c84a8914b75e5a227227e59ff
 }
-
