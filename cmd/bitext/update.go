@@ -109,8 +109,18 @@ func printUpdate(out io.Writer, w *project.Workspace) {
 		}
 		fmt.Fprintf(out, "%s: %d units (%s)\n", d.SourcePath, len(d.Units), change)
 	}
-	for _, s := range w.Status() {
-		fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%.0f%%)\n",
-			s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated, s.Percent)
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			var n [3]int
+			for i := range l.Entries {
+				n[l.Entries[i].State]++
+			}
+			done := 100.0
+			if len(l.Entries) > 0 {
+				done = float64(n[project.Translated]) * 100 / float64(len(l.Entries))
+			}
+			fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%.0f%%)\n",
+				d.Name, l.Tag, n[project.Translated], n[project.Stale], n[project.Untranslated], done)
+		}
 	}
 }
