@@ -33,9 +33,9 @@ func Marshal(format Format, header, comments []string, entries []Entry) []byte {
 	case JSON:
 		return marshalJSON(b, entries)
 	case YAML:
-		return marshalYAML(b, header, comments, entries)
+		return marshalText(b, yamlLayout, header, comments, entries)
 	default:
-		return marshalTOML(b, header, comments, entries)
+		return marshalText(b, tomlLayout, header, comments, entries)
 	}
 }
 
@@ -68,7 +68,44 @@ func appendEntryComments(b []byte, e *Entry) []byte {
 	return b
 }
 
-func marshalTOML(b []byte, header, comments []string, entries []Entry) []byte {
+// textLayout is how TOML and YAML differ in writing an entry: its header
+// line and the form of a field.
+type textLayout struct {
+	header func(b []byte, id string) []byte
+	field  func(b []byte, name, value string) []byte
+}
+
+var tomlLayout = textLayout{
+	header: func(b []byte, id string) []byte {
+		b = append(b, '[')
+		b = appendTOMLKey(b, id)
+		return append(b, "]\n"...)
+	},
+	field: func(b []byte, name, value string) []byte {
+		b = append(b, name...)
+		b = append(b, " = "...)
+		b = appendQuoted(b, value)
+		return append(b, '\n')
+	},
+}
+
+var yamlLayout = textLayout{
+	header: func(b []byte, id string) []byte {
+		b = appendYAMLKey(b, id)
+		return append(b, ":\n"...)
+	},
+	field: func(b []byte, name, value string) []byte {
+		b = append(b, "  "...)
+		b = append(b, name...)
+		b = append(b, ": "...)
+		b = appendQuoted(b, value)
+		return append(b, '\n')
+	},
+}
+
+// marshalText writes a TOML or YAML file: comments, then each entry with
+// its comments above it, a blank line between entries.
+func marshalText(b []byte, l textLayout, header, comments []string, entries []Entry) []byte {
 	b = appendComments(b, header, comments)
 	for i := range entries {
 		e := &entries[i]
@@ -76,22 +113,14 @@ func marshalTOML(b []byte, header, comments []string, entries []Entry) []byte {
 			b = append(b, '\n')
 		}
 		b = appendEntryComments(b, e)
-		b = append(b, '[')
-		b = appendTOMLKey(b, e.ID)
-		b = append(b, "]\n"...)
+		b = l.header(b, e.ID)
 		if e.Description != "" {
-			b = append(b, "description = "...)
-			b = appendQuoted(b, e.Description)
-			b = append(b, '\n')
+			b = l.field(b, "description", e.Description)
 		}
 		if e.Hash != "" {
-			b = append(b, "hash = "...)
-			b = appendQuoted(b, e.Hash)
-			b = append(b, '\n')
+			b = l.field(b, "hash", e.Hash)
 		}
-		b = append(b, "other = "...)
-		b = appendQuoted(b, e.Other)
-		b = append(b, '\n')
+		b = l.field(b, "other", e.Other)
 	}
 	return b
 }
@@ -106,33 +135,6 @@ func appendTOMLKey(b []byte, key string) []byte {
 		return append(b, `""`...)
 	}
 	return append(b, key...)
-}
-
-func marshalYAML(b []byte, header, comments []string, entries []Entry) []byte {
-	b = appendComments(b, header, comments)
-	for i := range entries {
-		e := &entries[i]
-		if i > 0 {
-			b = append(b, '\n')
-		}
-		b = appendEntryComments(b, e)
-		b = appendYAMLKey(b, e.ID)
-		b = append(b, ":\n"...)
-		if e.Description != "" {
-			b = append(b, "  description: "...)
-			b = appendQuoted(b, e.Description)
-			b = append(b, '\n')
-		}
-		if e.Hash != "" {
-			b = append(b, "  hash: "...)
-			b = appendQuoted(b, e.Hash)
-			b = append(b, '\n')
-		}
-		b = append(b, "  other: "...)
-		b = appendQuoted(b, e.Other)
-		b = append(b, '\n')
-	}
-	return b
 }
 
 // appendYAMLKey writes key plain when YAML would read it back as the same

@@ -412,23 +412,29 @@ func (p *tomlParser) basicString() (string, error) {
 	return "", p.errorAt(open, "string is not closed")
 }
 
-func (p *tomlParser) multiBasic() (string, error) {
+func (p *tomlParser) multiBasic() (string, error) { return p.multiline(`"""`, true) }
+
+func (p *tomlParser) multiLiteral() (string, error) { return p.multiline(`'''`, false) }
+
+// multiline reads a multi-line string closed by delim, three double or single quotes,
+// with backslash escapes when escapes is set (basic strings).
+func (p *tomlParser) multiline(delim string, escapes bool) (string, error) {
 	p.i += 3
 	p.skipFirstNewline()
 	var b strings.Builder
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch {
-		case strings.HasPrefix(p.s[p.i:], `"""`):
+		case strings.HasPrefix(p.s[p.i:], delim):
 			// Up to two quotes may end the content: """"" is "" and """.
 			extra := 0
-			for extra < 2 && strings.HasPrefix(p.s[p.i+1+extra:], `"""`) {
+			for extra < 2 && strings.HasPrefix(p.s[p.i+1+extra:], delim) {
 				extra++
 			}
 			b.WriteString(p.s[p.i : p.i+extra])
 			p.i += 3 + extra
 			return b.String(), nil
-		case c == '\\':
+		case c == '\\' && escapes:
 			if err := p.escape(&b, true); err != nil {
 				return "", err
 			}
@@ -447,7 +453,7 @@ func (p *tomlParser) multiBasic() (string, error) {
 			p.i++
 		}
 	}
-	return "", p.errorf(`multi-line string is never closed with """`)
+	return "", p.errorf("multi-line string is never closed with %s", delim)
 }
 
 func (p *tomlParser) literalString() (string, error) {
@@ -468,39 +474,6 @@ func (p *tomlParser) literalString() (string, error) {
 		p.i++
 	}
 	return "", p.errorf("literal string is not closed")
-}
-
-func (p *tomlParser) multiLiteral() (string, error) {
-	p.i += 3
-	p.skipFirstNewline()
-	var b strings.Builder
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		switch {
-		case strings.HasPrefix(p.s[p.i:], `'''`):
-			extra := 0
-			for extra < 2 && strings.HasPrefix(p.s[p.i+1+extra:], `'''`) {
-				extra++
-			}
-			b.WriteString(p.s[p.i : p.i+extra])
-			p.i += 3 + extra
-			return b.String(), nil
-		case c == '\n':
-			b.WriteByte('\n')
-			p.newline()
-		case c == '\r':
-			if err := p.crlf(); err != nil {
-				return "", err
-			}
-			b.WriteByte('\n')
-		case c < 0x20 && c != '\t' || c == 0x7f:
-			return "", p.errorf("control character %U in a string", rune(c))
-		default:
-			b.WriteByte(c)
-			p.i++
-		}
-	}
-	return "", p.errorf("multi-line literal string is never closed with '''")
 }
 
 func (p *tomlParser) skipFirstNewline() {

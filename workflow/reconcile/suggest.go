@@ -91,7 +91,7 @@ func (m *Memory) Suggest(text, skip string, limit int) []Suggestion {
 	// Words in more than a few entries say little about which is close:
 	// they are left out, and the entries sharing the most of the rest are
 	// measured exactly.
-	frequent := max(64, len(m.entries)/100)
+	frequent := min(max(64, len(m.entries)/100), 256)
 	var touched []int32
 	for _, h := range sketch(q) {
 		post := m.index[h]
