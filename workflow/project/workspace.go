@@ -78,6 +78,7 @@ type Doc struct {
 	history       *catalog.History
 	priorSource   map[string]catalog.Source // hash → previous source message, made on first need
 	priorMessages []catalog.Message         // the previous source file's messages
+	priorOnce     sync.Once
 	// Locales holds one entry per target locale, in configuration order.
 	Locales []*Locale
 
@@ -385,12 +386,12 @@ func (d *Doc) sourceFor(hash string) *catalog.Source {
 	if s, ok := d.history.Sources[hash]; ok {
 		return &s
 	}
-	if d.priorSource == nil {
+	d.priorOnce.Do(func() {
 		d.priorSource = make(map[string]catalog.Source, len(d.priorMessages))
 		for _, m := range d.priorMessages {
 			d.priorSource[catalog.Hash(m.Description, m.Other)] = catalog.Source{ID: m.ID, Description: m.Description, Text: m.Other}
 		}
-	}
+	})
 	if s, ok := d.priorSource[hash]; ok {
 		return &s
 	}

@@ -32,12 +32,20 @@ var slugWords = map[segment.Kind]int{
 	segment.Item:      5,
 }
 
+// idAllocator hands out IDs: taken holds the IDs in use, and next the suffix to try
+// first for a base, so that many units starting with the same words cost
+// one step each, not one per earlier clash.
+type idAllocator struct {
+	taken map[string]bool
+	next  map[string]int
+}
+
 // newID makes a readable ID for a unit that has none: its kind, then the
 // first words of its text ("p-mexico-faces-a-potentially-historic"), or the
 // note label for a note ("note-6"). The ID is made once and kept however
 // the text changes after, so it reads well but does not encode content.
-// taken holds the IDs in use; a clash gets "-2", "-3"…
-func newID(u *segment.Unit, taken map[string]bool) string {
+// A clash gets "-2", "-3"…
+func (s *idAllocator) newID(u *segment.Unit) string {
 	base := prefixes[u.Kind]
 	if base == "" {
 		base = "u"
@@ -51,10 +59,13 @@ func newID(u *segment.Unit, taken map[string]bool) string {
 		}
 	}
 	id := base
-	for n := 2; taken[id]; n++ {
+	n := max(s.next[base], 2)
+	for s.taken[id] {
 		id = base + "-" + strconv.Itoa(n)
+		n++
 	}
-	taken[id] = true
+	s.next[base] = n
+	s.taken[id] = true
 	return id
 }
 

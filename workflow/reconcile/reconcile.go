@@ -84,12 +84,12 @@ func Reconcile(doc *segment.Document, prior Prior) *Result {
 		}
 	}
 
-	taken := map[string]bool{}
+	taken := idAllocator{taken: map[string]bool{}, next: map[string]int{}}
 	for _, k := range prior.Units {
-		taken[k.ID] = true
+		taken.taken[k.ID] = true
 	}
 	for _, k := range prior.Obsolete {
-		taken[k.ID] = true
+		taken.taken[k.ID] = true
 	}
 	usedPrior := map[string]bool{}
 
@@ -142,7 +142,7 @@ func Reconcile(doc *segment.Document, prior Prior) *Result {
 	for _, i := range noteIdx {
 		units[i].Label = relabel[units[i].Label]
 		if units[i].ID == "" {
-			units[i].ID = newID(&units[i], taken)
+			units[i].ID = taken.newID(&units[i])
 		}
 	}
 	for _, i := range textIdx {
@@ -167,7 +167,7 @@ func Reconcile(doc *segment.Document, prior Prior) *Result {
 	}
 	for _, i := range textIdx {
 		if units[i].ID == "" {
-			units[i].ID = newID(&units[i], taken)
+			units[i].ID = taken.newID(&units[i])
 		}
 	}
 

@@ -1,0 +1,53 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+)
+
+// checkMarkup reports inline Markdown of the translation that is
+// unbalanced or not as in the English: emphasis, strikethrough, code
+// spans, links and images, and raw HTML (which the English must have:
+// translation text is untrusted).
+func checkMarkup(e *entry) string {
+	s, d := &e.src, &e.dst
+	if d.exhausted && !s.exhausted {
+		return "too many unclosed links or HTML tags to check: close them, or write the brackets some other way"
+	}
+	var msgs []string
+	differ := func(what string, a, b int) {
+		if a != b {
+			msgs = append(msgs, fmt.Sprintf("%s: %d in the English, %d in the translation", what, a, b))
+		}
+	}
+	if d.openTicks > s.openTicks {
+		msgs = append(msgs, "a ` opens a code span that is never closed")
+	}
+	differ("code spans", s.codeSpans, d.codeSpans)
+	differ("links", s.links, d.links)
+	differ("images", s.images, d.images)
+	if d.looseEm > s.looseEm {
+		msgs = append(msgs, "a * or _ opens or closes emphasis that is not closed or opened")
+	}
+	differ("emphasis (*…* or _…_)", s.em, d.em)
+	differ("strong emphasis (**…**)", s.strong, d.strong)
+	if d.looseStrike > s.looseStrike {
+		msgs = append(msgs, "a ~~ strikethrough is not closed")
+	}
+	differ("strikethrough (~~…~~)", s.strike, d.strike)
+	if len(d.html) > 0 || len(s.html) > 0 {
+		srcTags, dstTags := e.r.strs(s, s.html, 0), e.r.strs(d, d.html, 1)
+		missing, added := unmatched(srcTags, dstTags)
+		var extra []string
+		for _, j := range added {
+			extra = append(extra, dstTags[j])
+		}
+		if len(extra) > 0 {
+			msgs = append(msgs, fmt.Sprintf("raw HTML %s is not in the English: write Markdown, or the text itself", shorten(strings.Join(extra, " "))))
+		}
+		if len(missing) > 0 {
+			msgs = append(msgs, fmt.Sprintf("%s of the English %s missing", plural(len(missing), "HTML tag"), isAre(len(missing))))
+		}
+	}
+	return strings.Join(msgs, "; ")
+}

@@ -1,0 +1,16 @@
+package check
+
+import "testing"
+
+func TestTemplate(t *testing.T) {
+	runTable(t, checkTemplate, []checkCase{
+		{name: "no braces", src: "a b", dst: "a b"},
+		{name: "single braces", src: "{a}", dst: "{a}"},
+		{name: "closing braces alone", src: "a}} b", dst: "a}} b"},
+		{name: "action of the English kept", src: "Hello {{.Name}}", dst: "Hola {{.Name}}"},
+		{name: "unclosed", src: "a b", dst: "a {{ b", want: "broken template"},
+		{name: "unknown function", src: "a b", dst: "a {{b}}", want: `function "b" not defined`},
+		{name: "added action", src: "Hello", dst: "Hola {{.Secret}}", want: "template action {{.Secret}} is not in the English"},
+		{name: "added call", src: "Hello", dst: `Hola {{printf "%s" .}}`, want: "go-i18n would run it"},
+	})
+}
