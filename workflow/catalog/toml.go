@@ -365,13 +365,27 @@ func (p *tomlParser) value(key string) (string, error) {
 	return "", p.errorf("the value of %q must be a quoted string, as in %s = \"text\"", key, key)
 }
 
+// plainInString marks the bytes a basic string holds as they are: all but
+// the quote, the backslash and control characters (tab is allowed).
+var plainInString = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != 0x7f || c == '\t'
+	}
+	return t
+}()
+
 func (p *tomlParser) basicString() (string, error) {
 	open := p.i
 	p.i++ // "
 	start := p.i
-	// Fast path: no escapes.
+	// Fast path: no escapes. Plain bytes are skipped by table lookup; a
+	// locale file is mostly string content.
 	for p.i < len(p.s) {
 		c := p.s[p.i]
+		if plainInString[c] {
+			p.i++
+			continue
+		}
 		if c == '"' {
 			v := p.s[start:p.i]
 			p.i++

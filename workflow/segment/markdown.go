@@ -2,8 +2,12 @@ package segment
 
 import (
 	"bytes"
+	"cmp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -33,15 +37,21 @@ var mdParser = parser.NewParser(
 
 type mdReader struct {
 	path      string
-	src       []byte
-	lineStart []int // byte offset of each line start
-	lineBase  int   // lines taken by front matter
+	src       []byte // the piece being read
+	base      int    // offset of src in the whole source
+	lineStart []int  // byte offset of each line start
+	lineBase  int    // lines taken by front matter
 	doc       *Document
 	body      bool // a body unit (not title, date or epigraph) was seen
 }
 
 // Read implements Reader.
 func (Markdown) Read(p string, src []byte) (*Document, error) {
+	return readMarkdown(p, src, runtime.GOMAXPROCS(0))
+}
+
+// readMarkdown reads src, parsing it in up to pieces pieces at once.
+func readMarkdown(p string, src []byte, pieces int) (*Document, error) {
 	src, err := cleanSource(p, src)
 	if err != nil {
 		return nil, err
@@ -51,23 +61,47 @@ func (Markdown) Read(p string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.src = src
 	r.lineStart = append(r.lineStart, 0)
 	for i, c := range src {
 		if c == '\n' {
 			r.lineStart = append(r.lineStart, i+1)
 		}
 	}
-	root := mdParser.Parse(text.NewReader(src))
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if err := r.block(n); err != nil {
-			return nil, err
+	// A long article is parsed in pieces, in parallel, cut before headings
+	// where no block can span the cut; the pieces are then read in order.
+	cuts := mdCuts(src, pieces)
+	roots := make([]ast.Node, len(cuts))
+	var wg sync.WaitGroup
+	for i := range cuts {
+		wg.Go(func() {
+			roots[i] = mdParser.Parse(text.NewReader(src[cuts[i]:mdEnd(cuts, i, len(src))]))
+		})
+	}
+	wg.Wait()
+	for i, root := range roots {
+		r.src, r.base = src[cuts[i]:mdEnd(cuts, i, len(src))], cuts[i]
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			if err := r.block(n); err != nil {
+				return nil, err
+			}
 		}
 	}
+	// Notes go last, in the order they are defined, wherever the source
+	// defines them: that is where an edition prints them.
+	slices.SortStableFunc(r.doc.Units, func(a, b Unit) int {
+		return cmp.Compare(boolInt(a.Kind == Note), boolInt(b.Kind == Note))
+	})
 	if err := r.checkRefs(); err != nil {
 		return nil, err
 	}
 	return r.doc, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // frontMatter reads an optional YAML front matter block and returns the
@@ -121,11 +155,11 @@ func (r *mdReader) add(u Unit) { r.doc.Units = append(r.doc.Units, u) }
 func (r *mdReader) line(n ast.Node) int {
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		if f.Info != nil {
-			return r.lineBase + sort.SearchInts(r.lineStart, f.Info.Segment.Start+1)
+			return r.lineBase + sort.SearchInts(r.lineStart, r.base+f.Info.Segment.Start+1)
 		}
 		if f.Lines().Len() > 0 {
 			// The fence is the line before the code.
-			return r.lineBase + sort.SearchInts(r.lineStart, f.Lines().At(0).Start+1) - 1
+			return r.lineBase + sort.SearchInts(r.lineStart, r.base+f.Lines().At(0).Start+1) - 1
 		}
 	}
 	lines := n.Lines()
@@ -135,7 +169,7 @@ func (r *mdReader) line(n ast.Node) int {
 		}
 		return r.lineBase + 1
 	}
-	off := lines.At(0).Start
+	off := r.base + lines.At(0).Start
 	return r.lineBase + sort.SearchInts(r.lineStart, off+1)
 }
 
@@ -266,6 +300,55 @@ func (r *mdReader) list(l *ast.List) error {
 		}
 	}
 	return nil
+}
+
+// mdCutSize is the least size of a piece worth parsing on its own.
+const mdCutSize = 256 << 10
+
+// mdCuts returns where to cut src into at most n pieces of about equal
+// size, as the offsets the pieces start at (the first is 0). A cut goes
+// before an ATX heading at the start of a line after a blank line, outside
+// fenced code: no CommonMark block goes on across such a line, so the
+// pieces parse as the whole would.
+func mdCuts(src []byte, n int) []int {
+	cuts := []int{0}
+	if n < 2 || len(src) < 2*mdCutSize {
+		return cuts
+	}
+	n = min(n, len(src)/mdCutSize)
+	want := len(src) / n
+	fence := ""
+	blank := true
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off + 1
+		}
+		line := src[off:end]
+		trimmed := bytes.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			if bytes.HasPrefix(trimmed, []byte(fence)) {
+				fence = ""
+			}
+		case len(line)-len(trimmed) < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+			fence = string(trimmed[:3])
+		case blank && line[0] == '#' && off-cuts[len(cuts)-1] >= want && len(cuts) < n:
+			cuts = append(cuts, off)
+		}
+		blank = len(bytes.TrimSpace(line)) == 0
+		off = end
+	}
+	return cuts
+}
+
+func mdEnd(cuts []int, i, size int) int {
+	if i+1 < len(cuts) {
+		return cuts[i+1]
+	}
+	return size
 }
 
 // checkRefs makes sure every note reference has its note, and each note

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,4 +133,33 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMarkdownPieces reads a long article whole and in parallel pieces:
+// the units are the same, lines included.
+func TestMarkdownPieces(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Long\ndate: 2018-05-23\n---\n\n> An epigraph.\n>\n> — Someone\n\n")
+	for i := 0; b.Len() < 3*mdCutSize; i++ {
+		fmt.Fprintf(&b, "## Section %d\n\nParagraph %d, with *emphasis*\nand a [link](https://example.org/%d)[^n%d].\n\n", i, i, i, i)
+		fmt.Fprintf(&b, "- item %d\n- item two\n\n  continued\n\n> quote %d\n>\n> — who\n\n", i, i)
+		fmt.Fprintf(&b, "[^n%d]: Note %d,\n    on two lines.\n\n", i, i)
+	}
+	src := []byte(b.String())
+	require.Greater(t, len(mdCuts(src, 4)), 2, "the article is long enough to cut")
+	whole, err := readMarkdown("a.md", src, 1)
+	require.NoError(t, err)
+	for _, n := range []int{2, 3, 4} {
+		pieces, err := readMarkdown("a.md", src, n)
+		require.NoError(t, err)
+		require.Equal(t, len(whole.Units), len(pieces.Units), "%d pieces", n)
+		for i := range whole.Units {
+			require.Equal(t, whole.Units[i], pieces.Units[i], "%d pieces, unit %d", n, i)
+		}
+	}
+	// A heading inside fenced code is no place to cut.
+	fenced := []byte(strings.Repeat("text\n\n", mdCutSize/6) + "```\n\n# code\n```\n" + strings.Repeat("more\n\n", mdCutSize/6) + "# real\n")
+	for _, c := range mdCuts(fenced, 8)[1:] {
+		assert.Equal(t, "# real\n", string(fenced[c:]))
+	}
 }
