@@ -1,6 +1,7 @@
 package project
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,7 +72,19 @@ func read(t testing.TB, dir, path string) string {
 	return string(data)
 }
 
+var updateGolden = flag.Bool("update", false, "rewrite the shipped message files as bitext update would")
+
+// TestShippedProjectIsUpToDate holds the repository's message files to
+// what update writes for the shipped article: they are this package's
+// golden files, and -update rewrites them (keeping every translation, as
+// bitext update does).
 func TestShippedProjectIsUpToDate(t *testing.T) {
+	if *updateGolden {
+		for _, wr := range load(t, filepath.Join("..", ".."), Default()).Update() {
+			require.False(t, wr.Remove)
+			require.NoError(t, files.Replace(filepath.Join("..", "..", wr.Path), wr.Data, wr.Old, wr.Existed))
+		}
+	}
 	dir := newProject(t)
 	assert.Empty(t, update(t, dir, Default()), "the shipped message files are what update writes")
 	st := load(t, dir, Default()).Status()
