@@ -1,0 +1,125 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// BilingualHTML writes the aligned bilingual edition: for each target
+// language, <doc>.<source>-<target>.html, every unit a row of two cells
+// that start at the same height. A radio switch shows both languages or
+// one, with CSS alone: without it, both show. Narrow screens stack the
+// two languages of each unit.
+type BilingualHTML struct {
+	// Paper is the page size the print stylesheet asks for.
+	Paper Paper
+}
+
+// Render implements Renderer.
+func (r BilingualHTML) Render(ed *Edition) ([]File, error) {
+	var files []File
+	for col := 1; col < len(ed.Langs); col++ {
+		name := PairName(ed, col, "html")
+		files = append(files, File{Name: name, Data: r.page(ed, col, name)})
+	}
+	return files, nil
+}
+
+func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
+	h := &htmlWriter{ed: ed}
+	h.Grow(sizeHint(ed, 2))
+	cols := [2]column{newColumn(ed, 0, "src"), newColumn(ed, col, "tgt")}
+	src, tgt := &cols[0], &cols[1]
+	p := src.phrases // the page's own words are in the source language
+	alts := alternates(ed, []int{0, col}, name)
+
+	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
+	h.escapeAttr(src.tag.String())
+	h.WriteString("\">\n")
+	h.head(ed.Title(0)+" | "+ed.Title(col), alts, stylesheet(r.Paper, ed.Title(0)))
+	h.WriteString("<body class=\"bilingual\">\n<header class=\"toolbar\">\n")
+	h.editionsNav(alts, p)
+	h.WriteString(`<fieldset class="switch"><legend>`)
+	h.escapeText(p.Show)
+	h.WriteString("</legend>\n")
+	h.WriteString(`<input type="radio" name="show" id="show-both" checked><label for="show-both">`)
+	h.escapeText(p.Both)
+	h.WriteString("</label>\n")
+	for _, c := range cols {
+		h.WriteString(`<input type="radio" name="show" id="show-` + c.class + `"><label for="show-` + c.class + `" lang="`)
+		h.escapeAttr(c.tag.String())
+		h.WriteString(`">`)
+		h.escapeText(Autonym(c.tag))
+		h.WriteString("</label>\n")
+	}
+	h.WriteString("</fieldset>\n</header>\n<main>\n<article class=\"parallel\">\n")
+
+	h.WriteString(`<div class="row langs">`)
+	for _, c := range cols {
+		h.WriteString(`<p class="cell ` + c.class + `" lang="`)
+		h.escapeAttr(c.tag.String())
+		h.WriteString(`">`)
+		h.escapeText(Autonym(c.tag))
+		h.WriteString("</p>")
+	}
+	h.WriteString("</div>\n")
+
+	if l := ed.Langs[col]; !l.Complete() {
+		h.WriteString(`<div class="row progress" role="note">`)
+		for _, c := range cols {
+			h.WriteString(`<p class="cell ` + c.class + `" lang="`)
+			h.escapeAttr(c.tag.String())
+			h.WriteString(`">`)
+			h.escapeText(c.phrases.Progress(c.tag, l, src.tag))
+			h.WriteString("</p>")
+		}
+		h.WriteString("</div>\n")
+	}
+
+	notesHeading := ed.NotesNeedHeading()
+	for i := range ed.Rows {
+		row := &ed.Rows[i]
+		if row.Kind == segment.Note && row.Note == 1 && notesHeading {
+			h.WriteString(`<div class="row notes-heading" id="notes">`)
+			for _, c := range cols {
+				h.WriteString(`<h2 class="cell ` + c.class + `" lang="`)
+				h.escapeAttr(c.tag.String())
+				h.WriteString(`">`)
+				h.escapeText(c.phrases.Notes)
+				h.WriteString("</h2>")
+			}
+			h.WriteString("</div>\n")
+		}
+		h.WriteString(`<div class="row ` + kindClass(row.Kind) + `" id="`)
+		h.escapeAttr(row.ID)
+		h.WriteString(`">`)
+		h.cell(row, &row.Cells[0], src)
+		h.cell(row, &row.Cells[col], tgt)
+		h.WriteString("</div>\n")
+	}
+	h.WriteString("</article>\n</main>\n</body>\n</html>\n")
+	return h.Bytes()
+}
+
+// cell writes one cell of a bilingual row.
+func (h *htmlWriter) cell(row *Row, c *Cell, col *column) {
+	outer, inner := element(row)
+	h.WriteString("<" + outer + ` class="cell ` + col.class + cellClass(c) + `" lang="`)
+	h.escapeAttr(c.Lang.String())
+	h.WriteString(`"`)
+	if row.Kind == segment.Note {
+		h.WriteString(` id="fn-`)
+		h.escapeAttr(col.id)
+		h.WriteString("-" + strconv.Itoa(row.Note) + `"`)
+	}
+	h.WriteString(">")
+	if inner != "" {
+		h.WriteString("<" + inner + ">")
+	}
+	h.content(row, c, col)
+	if inner != "" {
+		h.WriteString("</" + inner + ">")
+	}
+	h.WriteString("</" + outer + ">")
+}

@@ -1,0 +1,247 @@
+package render
+
+import (
+	"runtime"
+	"strconv"
+	"sync"
+
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/locale"
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// Edition is a document ready to render: its units as aligned rows, one
+// cell per language, the source language first. Every renderer works from
+// an Edition and picks the columns it shows.
+type Edition struct {
+	// Name is the document name; output files are named after it.
+	Name string
+	// SourcePath is the source file's path in the project.
+	SourcePath string
+	// Date is the article's ISO date, or empty.
+	Date string
+	// Langs are the columns: the source language, then the targets in
+	// configuration order.
+	Langs []Lang
+	// Rows are the units in reading order.
+	Rows []Row
+	// Notes is how many notes the document has; notes are numbered 1 to
+	// Notes in reading order.
+	Notes int
+	// RefCounts[col][n-1] is how many references column col makes to note
+	// n, for the links from a note back to its references.
+	RefCounts [][]int
+}
+
+// Lang is one column of an edition.
+type Lang struct {
+	Tag language.Tag
+	// Source is set for the column of the source language.
+	Source bool
+	// Translated, Stale and Untranslated count the units by state; a
+	// source column has every unit translated.
+	Translated, Stale, Untranslated int
+}
+
+// Complete reports whether every unit of the column is translated from
+// the current source.
+func (l Lang) Complete() bool { return l.Stale == 0 && l.Untranslated == 0 }
+
+// Percent is the share of units translated from the current source, as
+// `bitext status` gives it.
+func (l Lang) Percent() float64 {
+	total := l.Translated + l.Stale + l.Untranslated
+	if total == 0 {
+		return 100
+	}
+	return float64(l.Translated) * 100 / float64(total)
+}
+
+// Row is one unit, aligned across languages.
+type Row struct {
+	// ID is the unit's ID; HTML editions use it as the row's anchor.
+	ID    string
+	Kind  segment.Kind
+	Level int // headings: 2 to 6
+	// Note is a note's number, 1 to Edition.Notes; 0 for other units.
+	Note int
+	// Line is the unit's line in the source file.
+	Line int
+	// Cells holds one cell per column of Edition.Langs.
+	Cells []Cell
+}
+
+// Cell is a unit in one language.
+type Cell struct {
+	// Lang is the language of Spans: the column's, or the source's when
+	// the unit is not translated (yet, or since the source changed).
+	Lang language.Tag
+	// State is the translation's state; source cells are Translated.
+	State project.State
+	// Fallback is set when Spans are the source text standing in for a
+	// stale or missing translation. A date the column's language writes
+	// through CLDR is not a fallback.
+	Fallback bool
+	// Spans is the parsed text.
+	Spans []Span
+	// File and Line are where the text is: the locale file and line of
+	// the translation, or the source's for a source cell and a unit
+	// missing from its locale file.
+	File string
+	Line int
+}
+
+// Pos returns where the cell's text is, as "path:line".
+func (c *Cell) Pos() string { return c.File + ":" + strconv.Itoa(c.Line) }
+
+// NewEdition lays out a document of w as aligned rows: the source text in
+// the first column, each target locale's translation in the next. A unit
+// that is stale or untranslated in a locale shows the source text in that
+// column, with Fallback set, except a date, which is written the locale's
+// way. Note references are numbered in reading order, per column.
+func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
+	src := w.SourceLocale()
+	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date}
+	ed.Langs = append(ed.Langs, Lang{Tag: src, Source: true, Translated: len(d.Units)})
+	for _, l := range d.Locales {
+		ed.Langs = append(ed.Langs, Lang{Tag: l.Tag})
+	}
+
+	// Texts to parse, one per cell: the source text for a fallback.
+	type job struct {
+		row, col int
+		text     string
+		// translated marks a translator's text, which has not been
+		// normalized as the readers normalize the source.
+		translated bool
+	}
+	jobs := make([]job, 0, len(d.Units)*len(ed.Langs))
+	ed.Rows = make([]Row, len(d.Units))
+	cells := make([]Cell, len(d.Units)*len(ed.Langs))
+	labels := map[string]int{}
+	for i := range d.Units {
+		u := &d.Units[i]
+		r := &ed.Rows[i]
+		*r = Row{ID: u.ID, Kind: u.Kind, Level: u.Level, Line: u.Line, Cells: cells[i*len(ed.Langs) : (i+1)*len(ed.Langs)]}
+		if u.Kind == segment.Heading && r.Level < 2 {
+			r.Level = 2 // level 1 is the title's
+		}
+		if u.Kind == segment.Note {
+			ed.Notes++
+			r.Note = ed.Notes
+			labels[u.Label] = r.Note
+		}
+		r.Cells[0] = Cell{Lang: src, State: project.Translated, File: d.SourcePath, Line: u.Line}
+		jobs = append(jobs, job{i, 0, u.Text, false})
+		for j, l := range d.Locales {
+			e := &l.Entries[i]
+			c := &r.Cells[j+1]
+			*c = Cell{Lang: l.Tag, State: e.State, File: d.SourcePath, Line: u.Line}
+			if e.Message.TextLine > 0 {
+				c.File, c.Line = l.File.Path, e.Message.TextLine
+			}
+			lang := &ed.Langs[j+1]
+			switch e.State {
+			case project.Translated:
+				lang.Translated++
+				jobs = append(jobs, job{i, j + 1, e.Message.Other, true})
+				continue
+			case project.Stale:
+				lang.Stale++
+			default:
+				lang.Untranslated++
+			}
+			if u.Kind == segment.Date {
+				if long, ok := locale.LongDate(l.Tag, d.Date); ok {
+					jobs = append(jobs, job{i, j + 1, long, false})
+					continue
+				}
+			}
+			c.Lang, c.Fallback = src, true
+			jobs = append(jobs, job{i, j + 1, u.Text, false})
+		}
+	}
+
+	// Parsing is most of the work at this stage, and cells are
+	// independent: spread it over the processors.
+	workers := min(runtime.GOMAXPROCS(0), 1+len(jobs)/256)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := k*len(jobs)/workers, (k+1)*len(jobs)/workers
+			texts := make([]string, 0, hi-lo)
+			for _, jb := range jobs[lo:hi] {
+				if jb.translated {
+					jb.text = segment.Normalize(jb.text)
+				}
+				texts = append(texts, jb.text)
+			}
+			for n, spans := range parseInlineAll(texts) {
+				jb := jobs[lo+n]
+				ed.Rows[jb.row].Cells[jb.col].Spans = spans
+			}
+		}()
+	}
+	wg.Wait()
+
+	ed.RefCounts = make([][]int, len(ed.Langs))
+	for col := range ed.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts := make([]int, ed.Notes)
+			for i := range ed.Rows {
+				numberRefs(ed.Rows[i].Cells[col].Spans, labels, counts)
+			}
+			ed.RefCounts[col] = counts
+		}()
+	}
+	wg.Wait()
+	return ed
+}
+
+// numberRefs gives each note reference in spans its note number and its
+// occurrence among the references to that note.
+func numberRefs(spans []Span, labels map[string]int, counts []int) {
+	for i := range spans {
+		s := &spans[i]
+		if s.Kind == NoteRef {
+			if n, ok := labels[s.Label]; ok {
+				counts[n-1]++
+				s.Note, s.Occurrence = n, counts[n-1]
+			}
+			continue
+		}
+		numberRefs(s.Children, labels, counts)
+	}
+}
+
+// Title returns the plain text of the title in column col, or the
+// document name when it has no title.
+func (ed *Edition) Title(col int) string {
+	for i := range ed.Rows {
+		if ed.Rows[i].Kind == segment.Title {
+			if t := PlainText(ed.Rows[i].Cells[col].Spans); t != "" {
+				return t
+			}
+		}
+	}
+	return ed.Name
+}
+
+// Missing returns the rows whose cell in column col is not translated
+// from the current source (stale or untranslated), in reading order:
+// what render --strict refuses.
+func (ed *Edition) Missing(col int) []*Row {
+	var rows []*Row
+	for i := range ed.Rows {
+		if c := &ed.Rows[i].Cells[col]; c.State != project.Translated {
+			rows = append(rows, &ed.Rows[i])
+		}
+	}
+	return rows
+}

@@ -1,0 +1,424 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"golang.org/x/net/html"
+
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// renderAll renders every document of w with the text renderers.
+func renderAll(t testing.TB, w *project.Workspace) map[string][]byte {
+	out := map[string][]byte{}
+	for _, d := range w.Docs {
+		ed := NewEdition(w, d)
+		for _, r := range renderers {
+			files, err := r.Render(ed)
+			require.NoError(t, err)
+			for _, f := range files {
+				require.NotContains(t, out, f.Name, "two renderers write %s", f.Name)
+				out[f.Name] = f.Data
+			}
+		}
+	}
+	return out
+}
+
+// scenarios returns the rendered files of every golden scenario, and of a
+// project with two target languages.
+func scenarios(t *testing.T) map[string]map[string][]byte {
+	all := map[string]map[string][]byte{"shipped": renderAll(t, shippedWorkspace(t))}
+	paths, err := filepath.Glob("testdata/golden/*.txtar")
+	require.NoError(t, err)
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".txtar")
+		if name == "shipped" {
+			continue
+		}
+		ar, err := txtar.ParseFile(p)
+		require.NoError(t, err)
+		all[name] = renderAll(t, scenarioWorkspace(t, ar))
+	}
+	w, err := fixture.Load("source/two.md", fixture.Article(30), []string{"es", "fr"}, func(loc string, u *segment.Unit) (string, bool) {
+		if loc == "fr" {
+			if u.Kind == segment.Paragraph {
+				return "", false // French is under way
+			}
+			return "[fr] " + u.Text, false
+		}
+		return fixture.Spanish(loc, u)
+	})
+	require.NoError(t, err)
+	all["two-locales"] = renderAll(t, w)
+	return all
+}
+
+func parseHTML(t *testing.T, data []byte) *html.Node {
+	doc, err := html.Parse(bytes.NewReader(data))
+	require.NoError(t, err)
+	return doc
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasClass(n *html.Node, class string) bool {
+	v, _ := attr(n, "class")
+	for _, c := range strings.Fields(v) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return b.String()
+}
+
+func TestFileNames(t *testing.T) {
+	all := scenarios(t)
+	assert.ElementsMatch(t, []string{
+		"us-mexico-persecution-of-migrants-2018-05-23.en-es.html",
+		"us-mexico-persecution-of-migrants-2018-05-23.en.html",
+		"us-mexico-persecution-of-migrants-2018-05-23.es.html",
+		"us-mexico-persecution-of-migrants-2018-05-23.es.md",
+	}, keys(all["shipped"]))
+	assert.ElementsMatch(t, []string{
+		"two.en-es.html", "two.en-fr.html", "two.en.html", "two.es.html", "two.fr.html", "two.es.md", "two.fr.md",
+	}, keys(all["two-locales"]))
+}
+
+func keys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+// TestLinksResolve checks that every id is unique, every link to #id has
+// its target in the page, and every link to another file names a file
+// rendered alongside.
+func TestLinksResolve(t *testing.T) {
+	for scenario, files := range scenarios(t) {
+		for name, data := range files {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			t.Run(scenario+"/"+name, func(t *testing.T) {
+				doc := parseHTML(t, data)
+				ids := map[string]int{}
+				var hrefs []string
+				walk(doc, func(n *html.Node) {
+					if n.Type != html.ElementNode {
+						return
+					}
+					if id, ok := attr(n, "id"); ok {
+						ids[id]++
+					}
+					if n.Data == "a" || n.Data == "link" {
+						if h, ok := attr(n, "href"); ok {
+							hrefs = append(hrefs, h)
+						}
+					}
+					if n.Data == "label" {
+						if f, ok := attr(n, "for"); ok {
+							hrefs = append(hrefs, "#"+f)
+						}
+					}
+				})
+				for id, n := range ids {
+					assert.Equal(t, 1, n, "id %q is used %d times", id, n)
+				}
+				internal := 0
+				for _, h := range hrefs {
+					switch {
+					case strings.HasPrefix(h, "#"):
+						internal++
+						assert.Contains(t, ids, h[1:], "link to %s has no target", h)
+					case strings.Contains(h, "://") || strings.HasPrefix(h, "mailto:"):
+					default:
+						assert.Contains(t, files, h, "link to %s, which is not rendered", h)
+					}
+				}
+				if scenario == "shipped" && strings.Contains(name, "en-es") {
+					// 26 notes, each cited once and linking back, in two columns,
+					// and the three labels of the switch.
+					assert.Equal(t, 26*2*2+3, internal)
+				}
+			})
+		}
+	}
+}
+
+// TestCellsHaveLang checks that every cell of a bilingual edition says
+// its language, and that a passage shown in the original says it is the
+// original, marked in the column's language.
+func TestCellsHaveLang(t *testing.T) {
+	for scenario, files := range scenarios(t) {
+		for name, data := range files {
+			parts := strings.Split(name, ".")
+			if !strings.HasSuffix(name, ".html") || !strings.Contains(parts[len(parts)-2], "-") {
+				continue // not bilingual
+			}
+			t.Run(scenario+"/"+name, func(t *testing.T) {
+				cells, marks := 0, 0
+				walk(parseHTML(t, data), func(n *html.Node) {
+					if n.Type != html.ElementNode || !hasClass(n, "cell") {
+						return
+					}
+					cells++
+					lang, ok := attr(n, "lang")
+					if !assert.True(t, ok, "cell %q has no lang", textOf(n)) {
+						return
+					}
+					if hasClass(n, "fallback") {
+						marks++
+						assert.Equal(t, "en", lang, "a fallback cell shows the English")
+						assert.True(t, hasClass(n, "tgt"))
+						var mark *html.Node
+						walk(n, func(c *html.Node) {
+							if c.Type == html.ElementNode && hasClass(c, "mark") {
+								mark = c
+							}
+						})
+						if assert.NotNil(t, mark, "fallback cell %q has no mark", textOf(n)) {
+							ml, _ := attr(mark, "lang")
+							assert.NotEqual(t, "en", ml)
+						}
+					}
+				})
+				assert.Greater(t, cells, 10)
+				switch scenario {
+				case "shipped":
+					assert.Zero(t, marks)
+				case "incomplete":
+					assert.Equal(t, 3, marks) // stale paragraph, item, note a
+				}
+			})
+		}
+	}
+}
+
+// TestUntrustedTranslation renders the untrusted scenario and checks that
+// nothing in it can run or fetch: in the HTML editions, and in HTML made
+// from the Markdown edition by a Markdown processor that lets raw HTML
+// through.
+func TestUntrustedTranslation(t *testing.T) {
+	files := scenarios(t)["untrusted"]
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			page := data
+			if strings.HasSuffix(name, ".md") {
+				var buf bytes.Buffer
+				require.NoError(t, md.Convert(data, &buf))
+				page = buf.Bytes()
+				assert.Contains(t, string(data), `\<script>alert(document.cookie)\</script>`)
+			}
+			doc := parseHTML(t, page)
+			styles := 0
+			walk(doc, func(n *html.Node) {
+				if n.Type != html.ElementNode {
+					return
+				}
+				switch n.Data {
+				case "script", "img", "iframe", "svg", "object", "embed":
+					t.Errorf("a <%s> element came through", n.Data)
+				case "style":
+					styles++
+					assert.True(t, strings.HasPrefix(textOf(n), "\n"+styleCSS), "the style element holds more than the stylesheet")
+				}
+				for _, a := range n.Attr {
+					assert.False(t, strings.HasPrefix(strings.ToLower(a.Key), "on"), "<%s %s=%q>", n.Data, a.Key, a.Val)
+					if a.Key == "href" || a.Key == "src" {
+						assert.True(t, SafeURL(a.Val), "<%s %s=%q>", n.Data, a.Key, a.Val)
+					}
+				}
+			})
+			text := textOf(doc)
+			if strings.HasSuffix(name, ".es.html") || strings.HasSuffix(name, "en-es.html") || strings.HasSuffix(name, ".md") {
+				// Shown, as text, not dropped.
+				assert.Contains(t, text, "<script>alert(document.cookie)</script>")
+				assert.Contains(t, text, "<img src=x onerror=alert(1)>")
+				assert.Contains(t, text, "Haga clic")
+			}
+			if strings.HasSuffix(name, ".html") {
+				assert.Equal(t, 1, styles)
+			}
+		})
+	}
+}
+
+// TestSelfContained checks that an HTML edition loads nothing: no
+// external stylesheet, script, image, font or import, and a content
+// security policy that forbids them.
+func TestSelfContained(t *testing.T) {
+	for name, data := range scenarios(t)["shipped"] {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			csp := false
+			walk(parseHTML(t, data), func(n *html.Node) {
+				if n.Type != html.ElementNode {
+					return
+				}
+				if _, ok := attr(n, "src"); ok {
+					t.Errorf("<%s> has a src", n.Data)
+				}
+				if rel, _ := attr(n, "rel"); n.Data == "link" && rel != "alternate" {
+					t.Errorf("<link rel=%q>", rel)
+				}
+				if n.Data == "style" {
+					css := textOf(n)
+					assert.NotContains(t, css, "url(")
+					assert.NotContains(t, css, "@import")
+					assert.NotContains(t, css, "@font-face")
+				}
+				if v, _ := attr(n, "http-equiv"); v == "Content-Security-Policy" {
+					c, _ := attr(n, "content")
+					csp = strings.Contains(c, "default-src 'none'")
+				}
+			})
+			assert.True(t, csp, "no content security policy")
+		})
+	}
+}
+
+// TestDatesPerLocale checks that the date is written each language's way
+// and marked up with its ISO date.
+func TestDatesPerLocale(t *testing.T) {
+	data := scenarios(t)["shipped"]["us-mexico-persecution-of-migrants-2018-05-23.en-es.html"]
+	got := map[string]string{}
+	walk(parseHTML(t, data), func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "time" {
+			dt, _ := attr(n, "datetime")
+			assert.Equal(t, "2018-05-23", dt)
+			lang, _ := attr(n.Parent, "lang")
+			got[lang] = textOf(n)
+		}
+	})
+	assert.Equal(t, map[string]string{"en": "May 23, 2018", "es": "23 de mayo de 2018"}, got)
+}
+
+// TestProgress checks that an incomplete translation says how complete
+// it is, and a complete one says nothing.
+func TestProgress(t *testing.T) {
+	all := scenarios(t)
+	assert.NotContains(t, string(all["shipped"]["us-mexico-persecution-of-migrants-2018-05-23.en-es.html"]), `class="row progress"`)
+	bi := string(all["incomplete"]["border.en-es.html"])
+	assert.Contains(t, bi, "This translation is 71% complete: 10 of 14 passages.")
+	assert.Contains(t, bi, "Esta traducción está completa al 71\u00a0%: 10 de 14 pasajes.")
+	assert.Contains(t, string(all["incomplete"]["border.es.html"]), `<p class="progress" role="note">Esta traducción`)
+	assert.NotContains(t, string(all["incomplete"]["border.en.html"]), `class="progress"`)
+	assert.Contains(t, string(all["two-locales"]["two.en-fr.html"]), "Cette traduction est complète à")
+}
+
+func TestEditionNotes(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/golden/incomplete.txtar")
+	require.NoError(t, err)
+	w := scenarioWorkspace(t, ar)
+	ed := NewEdition(w, w.Docs[0])
+	var notes []string
+	for _, r := range ed.Rows {
+		if r.Kind == segment.Note {
+			notes = append(notes, r.ID)
+			assert.Equal(t, len(notes), r.Note)
+		}
+	}
+	assert.Equal(t, []string{"note-who", "note-b", "note-a"}, notes)
+	assert.Equal(t, 3, ed.Notes)
+	// Note b is cited twice in each column; the stale and untranslated
+	// cells cite through the English they show.
+	assert.Equal(t, []int{1, 2, 1}, ed.RefCounts[0])
+	assert.Equal(t, []int{1, 2, 1}, ed.RefCounts[1])
+	assert.Equal(t, Lang{Tag: ed.Langs[1].Tag, Translated: 10, Stale: 1, Untranslated: 3}, ed.Langs[1])
+	var missing []string
+	for _, r := range ed.Missing(1) {
+		missing = append(missing, r.ID)
+	}
+	assert.Equal(t, []string{"date", "p-the-second-paragraph-changed-since", "li-another-item-untranslated", "note-a"}, missing)
+	for _, r := range ed.Missing(1) {
+		c := r.Cells[1]
+		assert.Equal(t, r.Kind != segment.Date, c.Fallback, r.ID)
+	}
+}
+
+// TestMarkdownReadsBack checks that bitext's own Markdown reader reads a
+// Markdown edition as the units of the article, in order and kind.
+func TestMarkdownReadsBack(t *testing.T) {
+	for scenario, files := range scenarios(t) {
+		for name, data := range files {
+			if !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			t.Run(scenario+"/"+name, func(t *testing.T) {
+				doc, err := segment.Read(name, data)
+				require.NoError(t, err)
+				var w *project.Workspace
+				switch scenario {
+				case "shipped":
+					w = shippedWorkspace(t)
+				default:
+					return
+				}
+				units := w.Docs[0].Units
+				require.Len(t, doc.Units, len(units))
+				for i, u := range doc.Units {
+					assert.Equal(t, units[i].Kind, u.Kind, "unit %d: %s", i, u.Text)
+				}
+				tr := w.Docs[0].Locales[0].Entries
+				for i, u := range doc.Units {
+					if u.Kind == segment.Date {
+						continue
+					}
+					assert.Equal(t, PlainText(ParseInline(tr[i].Message.Other)), PlainText(ParseInline(u.Text)), "unit %s", units[i].ID)
+				}
+			})
+		}
+	}
+}
+
+// TestDeterministic renders the shipped article twice, from two loads of
+// the project, and expects the same bytes in every file.
+func TestDeterministic(t *testing.T) {
+	a := renderAll(t, shippedWorkspace(t))
+	b := renderAll(t, shippedWorkspace(t))
+	require.Equal(t, len(a), len(b))
+	for name, data := range a {
+		assert.True(t, bytes.Equal(data, b[name]), "%s differs between two renderings", name)
+	}
+}

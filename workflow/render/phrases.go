@@ -1,0 +1,134 @@
+package render
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// Phrases are the few words an edition adds to the article, in one
+// language: labels of the controls, the notes heading, the marks on
+// passages shown in the original.
+type Phrases struct {
+	// Notes heads the notes when no heading of the article does.
+	Notes string
+	// Untranslated and Stale mark a passage shown in the original.
+	Untranslated, Stale string
+	// Note labels a note reference for screen readers: "Note 3".
+	Note string
+	// Back labels the link from a note back to the text.
+	Back string
+	// Show labels the language switch; Both is its choice of both columns.
+	Show, Both string
+	// Editions labels the links to the other editions; SideBySide names
+	// the bilingual one.
+	Editions, SideBySide string
+	// progress says how complete a translation is, with {pct}, {done},
+	// {total} and {source} (the source language, named in this one).
+	progress string
+	// percent writes a percentage, {n} standing for the number.
+	percent string
+}
+
+var phrases = map[string]Phrases{
+	"en": {
+		Notes: "Notes", Untranslated: "not yet translated", Stale: "translation out of date",
+		Note: "Note", Back: "Back to the text", Show: "Show", Both: "Both",
+		Editions: "Editions", SideBySide: "Side by side",
+		progress: "This translation is {pct} complete: {done} of {total} passages. Passages marked “not yet translated” or “translation out of date” show the {source} original.",
+		percent:  "{n}%",
+	},
+	"es": {
+		Notes: "Notas", Untranslated: "aún sin traducir", Stale: "traducción desactualizada",
+		Note: "Nota", Back: "Volver al texto", Show: "Mostrar", Both: "Ambos",
+		Editions: "Ediciones", SideBySide: "En paralelo",
+		progress: "Esta traducción está completa al {pct}: {done} de {total} pasajes. Los pasajes marcados «aún sin traducir» o «traducción desactualizada» muestran el original en {source}.",
+		percent:  "{n}\u00a0%",
+	},
+	"fr": {
+		Notes: "Notes", Untranslated: "pas encore traduit", Stale: "traduction à mettre à jour",
+		Note: "Note", Back: "Retour au texte", Show: "Afficher", Both: "Les deux",
+		Editions: "Éditions", SideBySide: "En regard",
+		progress: "Cette traduction est complète à {pct} : {done} passages sur {total}. Les passages marqués « pas encore traduit » ou « traduction à mettre à jour » donnent l’original en {source}.",
+		percent:  "{n}\u202f%",
+	},
+	"de": {
+		Notes: "Anmerkungen", Untranslated: "noch nicht übersetzt", Stale: "Übersetzung veraltet",
+		Note: "Anmerkung", Back: "Zurück zum Text", Show: "Anzeigen", Both: "Beide",
+		Editions: "Ausgaben", SideBySide: "Nebeneinander",
+		progress: "Diese Übersetzung ist zu {pct} vollständig: {done} von {total} Abschnitten. Mit „noch nicht übersetzt“ oder „Übersetzung veraltet“ markierte Abschnitte zeigen das Original auf {source}.",
+		percent:  "{n}\u00a0%",
+	},
+	"it": {
+		Notes: "Note", Untranslated: "non ancora tradotto", Stale: "traduzione non aggiornata",
+		Note: "Nota", Back: "Torna al testo", Show: "Mostra", Both: "Entrambe",
+		Editions: "Edizioni", SideBySide: "A fronte",
+		progress: "Questa traduzione è completa al {pct}: {done} passaggi su {total}. I passaggi segnati «non ancora tradotto» o «traduzione non aggiornata» riportano l’originale in {source}.",
+		percent:  "{n}%",
+	},
+	"pt": {
+		Notes: "Notas", Untranslated: "ainda não traduzido", Stale: "tradução desatualizada",
+		Note: "Nota", Back: "Voltar ao texto", Show: "Mostrar", Both: "Ambas",
+		Editions: "Edições", SideBySide: "Lado a lado",
+		progress: "Esta tradução está {pct} concluída: {done} de {total} trechos. Os trechos marcados “ainda não traduzido” ou “tradução desatualizada” mostram o original em {source}.",
+		percent:  "{n}%",
+	},
+	"nl": {
+		Notes: "Noten", Untranslated: "nog niet vertaald", Stale: "vertaling verouderd",
+		Note: "Noot", Back: "Terug naar de tekst", Show: "Toon", Both: "Beide",
+		Editions: "Edities", SideBySide: "Naast elkaar",
+		progress: "Deze vertaling is voor {pct} klaar: {done} van {total} passages. Passages gemarkeerd met ‘nog niet vertaald’ of ‘vertaling verouderd’ tonen het origineel in het {source}.",
+		percent:  "{n}%",
+	},
+}
+
+// PhrasesFor returns the phrases of tag's language, or English ones for a
+// language bitext has none for.
+func PhrasesFor(tag language.Tag) Phrases {
+	base, _ := tag.Base()
+	if p, ok := phrases[base.String()]; ok {
+		return p
+	}
+	return phrases["en"]
+}
+
+// Progress says, in these phrases' language, how complete l is, naming the
+// source language in it.
+func (p Phrases) Progress(in language.Tag, l Lang, source language.Tag) string {
+	total := l.Translated + l.Stale + l.Untranslated
+	return strings.NewReplacer(
+		"{pct}", p.Percent(l.Percent()),
+		"{done}", strconv.Itoa(l.Translated),
+		"{total}", strconv.Itoa(total),
+		"{source}", LanguageName(in, source),
+	).Replace(p.progress)
+}
+
+// Percent writes a share the way the language does, rounded down so that
+// an incomplete translation never reads 100.
+func (p Phrases) Percent(pct float64) string {
+	return strings.Replace(p.percent, "{n}", strconv.Itoa(int(math.Floor(pct))), 1)
+}
+
+// LanguageName names lang in language in ("inglés" for English in
+// Spanish), as CLDR writes it inside a sentence.
+func LanguageName(in, lang language.Tag) string {
+	n := display.Tags(in).Name(lang)
+	if n == "" {
+		return lang.String()
+	}
+	return n
+}
+
+// Autonym names lang in itself, capitalized as a label: "Español".
+func Autonym(lang language.Tag) string {
+	n := display.Self.Name(lang)
+	if n == "" {
+		return lang.String()
+	}
+	r := []rune(n)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

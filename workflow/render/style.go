@@ -1,0 +1,54 @@
+package render
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+)
+
+// styleCSS is the stylesheet of both HTML editions, inlined in each page
+// so that a page is one self-contained file.
+//
+//go:embed style.css
+var styleCSS string
+
+// stylesheet returns a page's CSS: the shared stylesheet and the @page
+// rules for its paper, with the running title in the top margin and page
+// numbers in the bottom one (the first page has no running title).
+func stylesheet(paper Paper, runningTitle string) string {
+	var b strings.Builder
+	b.Grow(len(styleCSS) + 1024)
+	b.WriteString(styleCSS)
+	b.WriteString("\n@page {\n  size: ")
+	b.WriteString(paper.CSS)
+	b.WriteString(";\n  margin: 19mm 16mm 21mm;\n")
+	b.WriteString("  @top-center { content: ")
+	b.WriteString(cssString(shorten(runningTitle, 90)))
+	b.WriteString("; font: italic 8pt/1.2 \"Iowan Old Style\", \"Palatino Linotype\", Palatino, Georgia, \"Liberation Serif\", serif; color: #57524b; }\n")
+	b.WriteString("  @bottom-center { content: counter(page); font: 8pt/1.2 system-ui, \"Liberation Sans\", sans-serif; color: #57524b; }\n}\n")
+	b.WriteString("@page :first {\n  @top-center { content: none; }\n}\n")
+	return b.String()
+}
+
+// shorten cuts s at a word boundary to at most max runes, with an
+// ellipsis, for a running title that must fit one line.
+func shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut, space, n := len(s), -1, 0
+	for i := range s {
+		if n == max-1 {
+			cut = i
+			break
+		}
+		if s[i] == ' ' {
+			space = i
+		}
+		n++
+	}
+	if space > 0 {
+		cut = space
+	}
+	return strings.TrimRight(s[:cut], " ,;:·—–-") + "…"
+}
