@@ -1,0 +1,750 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// Renderer writes the bilingual PDF edition, <doc>.<source>-<target>.pdf
+// for each target language, set by bitext itself with fpdf: two aligned
+// columns per unit; a row that does not fit moves to the next page, or, if
+// taller than a page, splits with both columns continuing together on the
+// next. Note references link to their notes and notes back to them; the
+// outline holds the title, the headings and the notes; the fonts are
+// embedded. The same Edition gives the same bytes.
+type Renderer struct {
+	// Paper is the page size.
+	Paper render.Paper
+	// Created is the creation and modification date written in the file.
+	// Zero means the article's date, or 1970-01-01 for an article without
+	// one: never the clock, so that the output is reproducible.
+	Created time.Time
+}
+
+// Render implements render.Renderer.
+func (r Renderer) Render(ed *render.Edition) ([]render.File, error) {
+	m, err := newMetrics()
+	if err != nil {
+		return nil, err
+	}
+	var files []render.File
+	for col := 1; col < len(ed.Langs); col++ {
+		data, err := r.document(ed, col, m)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err)
+		}
+		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data})
+	}
+	return files, nil
+}
+
+// Colours, after the HTML editions'.
+var (
+	ink     = rgb{29, 27, 24}
+	muted   = rgb{87, 82, 75}
+	accent  = rgb{140, 47, 27}
+	linkInk = rgb{31, 78, 140}
+	rule    = rgb{205, 196, 180}
+	markBg  = rgb{251, 236, 208}
+	markInk = rgb{107, 63, 0}
+)
+
+// Page geometry, in millimetres.
+const (
+	marginTop    = 20.0
+	marginBottom = 20.0
+	marginSide   = 18.0
+	gutter       = 9.0
+)
+
+// cellStyle is how a kind of unit is set.
+type cellStyle struct {
+	face   face
+	size   float64 // points
+	lead   float64 // line height, as a multiple of size
+	color  rgb
+	indent float64 // millimetres, on both sides of every line
+	// hang is room at the start of every line for the first line's lead
+	// text: a note's number, an item's bullet.
+	hang          float64
+	before, after float64 // millimetres
+	keep          bool    // keep with the next row
+}
+
+var styles = map[segment.Kind]cellStyle{
+	segment.Title:       {face: bold, size: 16, lead: 1.22, color: ink, after: 3, keep: true},
+	segment.Date:        {face: regular, size: 8.5, lead: 1.4, color: muted, after: 7, keep: true},
+	segment.Epigraph:    {face: italic, size: 9.8, lead: 1.45, color: ink, indent: 4, after: 1.2, keep: true},
+	segment.Attribution: {face: regular, size: 8, lead: 1.4, color: muted, indent: 4, after: 7},
+	segment.Heading:     {face: bold, size: 11.5, lead: 1.3, color: ink, before: 3, after: 2, keep: true},
+	segment.Paragraph:   {face: regular, size: 9.2, lead: 1.45, color: ink, after: 3.2},
+	segment.Quote:       {face: italic, size: 9.2, lead: 1.45, color: ink, indent: 5, after: 3},
+	segment.Item:        {face: regular, size: 9.2, lead: 1.45, color: ink, hang: 4, after: 1.2},
+	segment.Note:        {face: regular, size: 7.6, lead: 1.38, color: ink, hang: 6, after: 1.4},
+}
+
+var (
+	langsStyle    = cellStyle{face: bold, size: 6.8, lead: 1.3, color: muted, after: 5, keep: true}
+	progressStyle = cellStyle{face: regular, size: 8, lead: 1.4, color: markInk, indent: 2.5, after: 6}
+	badgeSize     = 6.2
+)
+
+// cellBox is a cell laid out.
+type cellBox struct {
+	lines  []line
+	lineH  float64 // height of a text line
+	base   float64 // baseline, from a line's top
+	x      float64 // the lines' left edge, from the column's
+	badge  int     // how many of lines are the mark's (drawn smaller)
+	anchor int     // fpdf link to point at the cell: a note's target
+	bar    bool    // a rule down the left: the epigraph
+}
+
+func (c *cellBox) lineHeight(i int) float64 {
+	if i < c.badge {
+		return badgeSize * 1.9 * ptToMM
+	}
+	return c.lineH
+}
+
+// height of lines [from, to).
+func (c *cellBox) height(from, to int) float64 {
+	h := 0.0
+	for i := from; i < to; i++ {
+		h += c.lineHeight(i)
+	}
+	return h
+}
+
+// rowBox is a row laid out.
+type rowBox struct {
+	cells     [2]cellBox
+	style     cellStyle
+	rule      bool // the rule between the columns
+	underline bool // a rule below: the language heads
+	tint      bool // a tinted box behind each cell: the progress note
+	// bookmark, when set, is the row's entry in the outline, at level.
+	bookmark string
+	level    int
+}
+
+func (r *rowBox) height() float64 {
+	return max(r.cells[0].height(0, len(r.cells[0].lines)), r.cells[1].height(0, len(r.cells[1].lines)))
+}
+
+// document sets one bilingual PDF.
+type document struct {
+	p       *fpdf.Fpdf
+	m       *metrics
+	ed      *render.Edition
+	cols    [2]int
+	phrases [2]render.Phrases
+	tags    [2]language.Tag
+	width   float64 // the page's
+	height  float64
+	colW    float64
+	y       float64
+	bottom  float64
+	// noteLinks[i][n-1] links to note n in column i; refLinks[i][n-1] to
+	// the first reference to it, for the way back (0 when none).
+	noteLinks, refLinks [2][]int
+	runningTitle        string
+	// The face, size and colour last set for text, so that a line sets
+	// them only when they change.
+	face  face
+	size  float64
+	color rgb
+}
+
+func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, error) {
+	p := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           fpdf.SizeType{Wd: r.Paper.Width, Ht: r.Paper.Height},
+	})
+	d := &document{
+		p: p, m: m, ed: ed, cols: [2]int{0, col},
+		width: r.Paper.Width, height: r.Paper.Height,
+	}
+	for i, c := range d.cols {
+		d.tags[i] = ed.Langs[c].Tag
+		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
+	}
+	d.colW = (d.width - 2*marginSide - gutter) / 2
+	d.bottom = d.height - marginBottom
+	d.runningTitle = ed.Title(0)
+
+	created := r.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+		if t, err := time.Parse("2006-01-02", ed.Date); err == nil {
+			created = t
+		}
+	}
+	created = created.UTC()
+	src, tgt := ed.Title(0), ed.Title(col)
+	p.SetCatalogSort(true)
+	p.SetCompression(false) // compressStreams does it, faster
+	p.SetCreationDate(created)
+	p.SetModificationDate(created)
+	p.SetTitle(src+" | "+tgt, true)
+	p.SetSubject(render.Autonym(d.tags[0])+" | "+render.Autonym(d.tags[1]), true)
+	p.SetCreator("bitext", false)
+	p.SetProducer("bitext (go-pdf/fpdf)", false)
+	p.SetLang(d.tags[0].String())
+	p.SetXmpMetadata(xmp(src, tgt, d.tags, created))
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(marginSide, marginTop, marginSide)
+	p.SetHeaderFunc(d.header)
+	p.SetFooterFunc(d.footer)
+
+	for i, c := range d.cols {
+		d.noteLinks[i] = make([]int, ed.Notes)
+		d.refLinks[i] = make([]int, ed.Notes)
+		for n := range ed.Notes {
+			d.noteLinks[i][n] = p.AddLink()
+			if ed.RefCounts[c][n] > 0 {
+				d.refLinks[i][n] = p.AddLink()
+			}
+		}
+	}
+
+	rows := d.layout()
+	used := d.faces(rows)
+	if err := addFonts(p, used); err != nil {
+		return nil, err
+	}
+	d.newPage()
+	for i := range rows {
+		var next *rowBox
+		if i+1 < len(rows) {
+			next = &rows[i+1]
+		}
+		d.row(&rows[i], next)
+	}
+	if err := p.Error(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return compressStreams(buf.Bytes())
+}
+
+// header sets the running title on every page but the first.
+func (d *document) header() {
+	if d.p.PageNo() == 1 {
+		return
+	}
+	t := d.runningTitle
+	for d.m.width(italic, 7.5, t) > d.width-2*marginSide && len(t) > 10 {
+		t = shortenRunes(t)
+	}
+	rs := d.add(d.m, nil, run{text: t, face: italic, size: 7.5, color: muted})
+	w := 0.0
+	for _, r := range rs {
+		w += d.m.width(r.face, r.size, r.text)
+	}
+	x := (d.width - w) / 2
+	for _, r := range rs {
+		setFace(d.p, r.face, r.size)
+		d.p.SetTextColor(r.color.r, r.color.g, r.color.b)
+		d.p.Text(x, marginTop-8, r.text)
+		x += d.m.width(r.face, r.size, r.text)
+	}
+}
+
+// footer sets the page number.
+func (d *document) footer() {
+	setFace(d.p, regular, 8)
+	d.p.SetTextColor(muted.r, muted.g, muted.b)
+	n := strconv.Itoa(d.p.PageNo())
+	d.p.Text((d.width-d.p.GetStringWidth(n))/2, d.height-marginBottom+10, n)
+}
+
+func shortenRunes(s string) string {
+	r := []rune(strings.TrimSuffix(s, "…"))
+	return strings.TrimRight(string(r[:len(r)-2]), " ,;:") + "…"
+}
+
+// layout lays out every row: the language heads, the progress note when
+// the translation is incomplete, then one row per unit.
+func (d *document) layout() []rowBox {
+	ed := d.ed
+	rows := make([]rowBox, 0, len(ed.Rows)+3)
+	heads := rowBox{style: langsStyle, underline: true}
+	for i := range d.cols {
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(render.Autonym(d.tags[i])), face: bold, size: langsStyle.size, color: muted}), nil)
+	}
+	rows = append(rows, heads)
+	if l := ed.Langs[d.cols[1]]; !l.Complete() {
+		pr := rowBox{style: progressStyle, tint: true}
+		for i := range d.cols {
+			text := d.phrases[i].Progress(d.tags[i], l, d.tags[0])
+			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}), nil)
+		}
+		rows = append(rows, pr)
+	}
+
+	// The units' rows are independent: lay them out on every processor,
+	// each with metrics of its own.
+	units := make([]rowBox, len(ed.Rows))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(ed.Rows)/500)
+	ms := []*metrics{d.m}
+	for len(ms) < workers {
+		m, err := newMetrics()
+		if err != nil {
+			workers = len(ms)
+			break
+		}
+		ms = append(ms, m)
+	}
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(ed.Rows); i += workers {
+				units[i] = d.unitRow(ms[k], &ed.Rows[i])
+			}
+		}()
+	}
+	wg.Wait()
+
+	notesHeading := ed.NotesNeedHeading()
+	for i := range ed.Rows {
+		if row := &ed.Rows[i]; row.Kind == segment.Note && row.Note == 1 && notesHeading {
+			hs := styles[segment.Heading]
+			h := rowBox{style: hs, rule: true}
+			for j := range d.cols {
+				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}), nil)
+			}
+			rows = append(rows, h)
+		}
+		rows = append(rows, units[i])
+	}
+	return rows
+}
+
+// unitRow lays out the row of a unit.
+func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
+	st := styles[row.Kind]
+	rb := rowBox{style: st, rule: true}
+	for j, c := range d.cols {
+		cell := &row.Cells[c]
+		runs := d.runs(m, cell.Spans, st, j, cell.Fallback)
+		var lead []run
+		switch row.Kind {
+		case segment.Attribution:
+			runs = append([]run{{text: "— ", face: st.face, size: st.size, color: st.color}}, runs...)
+		case segment.Note:
+			nr := run{text: strconv.Itoa(row.Note) + ".", face: regular, size: st.size, color: accent}
+			if id := d.refLinks[j][row.Note-1]; id != 0 {
+				nr.link = id
+			}
+			lead = []run{nr}
+		case segment.Item:
+			lead = []run{{text: "•", face: regular, size: st.size, color: muted}}
+		}
+		rb.cells[j] = d.cell(m, st, runs, lead)
+		if cell.Fallback {
+			mark := d.phrases[j].Untranslated
+			if cell.State == project.Stale {
+				mark = d.phrases[j].Stale
+			}
+			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true})
+			bl := m.wrap(badge, d.colW-st.indent)
+			rb.cells[j].lines = append(bl, rb.cells[j].lines...)
+			rb.cells[j].badge = len(bl)
+		}
+		if row.Kind == segment.Note {
+			rb.cells[j].anchor = d.noteLinks[j][row.Note-1]
+		}
+		rb.cells[j].bar = row.Kind == segment.Epigraph
+	}
+	switch {
+	case row.Kind == segment.Title:
+		rb.bookmark, rb.level = plainOr(row.Cells[0].Spans, d.ed.Name), 0
+	case row.Kind == segment.Note && row.Note == 1:
+		rb.bookmark, rb.level = d.phrases[0].Notes+" | "+d.phrases[1].Notes, 1
+	case row.Kind == segment.Heading:
+		rb.bookmark, rb.level = render.PlainText(row.Cells[0].Spans)+" | "+render.PlainText(row.Cells[d.cols[1]].Spans), 1
+	}
+	return rb
+}
+
+// plainOr returns the plain text of spans, or def when there is none.
+func plainOr(spans []render.Span, def string) string {
+	if t := render.PlainText(spans); t != "" {
+		return t
+	}
+	return def
+}
+
+// cell lays out runs in a column, after lead runs set in the hanging
+// indent of the first line (a note's number).
+func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
+	c := cellBox{
+		lineH: st.size * st.lead * ptToMM,
+		x:     st.indent + st.hang,
+	}
+	c.base = c.lineH/2 + st.size*ptToMM*0.34
+	c.lines = m.wrap(runs, d.colW-c.x-st.indent)
+	if len(lead) > 0 {
+		if len(c.lines) == 0 {
+			c.lines = []line{{}}
+		}
+		x := -st.hang
+		var ps []piece
+		for i := range lead {
+			w := m.width(lead[i].face, lead[i].size, lead[i].text)
+			ps = append(ps, piece{run: &lead[i], text: lead[i].text, x: x, w: w})
+			x += w
+		}
+		c.lines[0].pieces = append(ps, c.lines[0].pieces...)
+	}
+	return c
+}
+
+// runs turns spans into styled runs for column i.
+func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool) []run {
+	color := st.color
+	if fallback {
+		color = muted
+	}
+	var out []run
+	var walk func(spans []render.Span, emph, strong bool, url string)
+	walk = func(spans []render.Span, emph, strong bool, url string) {
+		for k := range spans {
+			s := &spans[k]
+			switch s.Kind {
+			case render.Text:
+				r := run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url}
+				if url != "" {
+					r.color = linkInk
+				}
+				out = d.add(m, out, r)
+			case render.Code:
+				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url})
+			case render.Emph:
+				walk(s.Children, !emph, strong, url)
+			case render.Strong:
+				walk(s.Children, emph, true, url)
+			case render.Link:
+				walk(s.Children, emph, strong, s.URL)
+			case render.NoteRef:
+				if s.Note == 0 {
+					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color})
+					continue
+				}
+				r := run{text: strconv.Itoa(s.Note), face: regular, size: st.size * 0.62, rise: st.size * 0.36, color: accent, link: d.noteLinks[i][s.Note-1]}
+				if s.Occurrence == 1 {
+					r.anchor = d.refLinks[i][s.Note-1]
+				}
+				out = append(out, r)
+			}
+		}
+	}
+	walk(spans, false, false, "")
+	return out
+}
+
+// add appends r to runs, cut where r's face lacks a character into runs
+// set in its fallback face.
+func (d *document) add(m *metrics, runs []run, r run) []run {
+	for _, seg := range m.cover(r.text, r.face) {
+		rr := r
+		rr.text, rr.face = seg.text, seg.face
+		runs = append(runs, rr)
+	}
+	return runs
+}
+
+// faces reports which faces rows use, with those of the running title
+// and page numbers.
+func (d *document) faces(rows []rowBox) [nFaces]bool {
+	var used [nFaces]bool
+	used[regular], used[italic] = true, true
+	for _, seg := range d.m.cover(d.runningTitle, italic) {
+		used[seg.face] = true
+	}
+	for i := range rows {
+		for j := range rows[i].cells {
+			for _, l := range rows[i].cells[j].lines {
+				for _, p := range l.pieces {
+					used[p.face] = true
+				}
+			}
+		}
+	}
+	return used
+}
+
+// combine returns the face for text in base with emphasis toggled and
+// strong added.
+func combine(base face, emph, strong bool) face {
+	it := base == italic || base == boldItalic
+	bd := base == bold || base == boldItalic || strong
+	if emph {
+		it = !it
+	}
+	switch {
+	case it && bd:
+		return boldItalic
+	case it:
+		return italic
+	case bd:
+		return bold
+	}
+	return regular
+}
+
+// row sets a row, moving it to the next page when it does not fit where
+// it is, or splitting it across pages when it is taller than a page.
+func (d *document) row(rb *rowBox, next *rowBox) {
+	top := marginTop
+	if d.y > top {
+		d.y += rb.style.before
+	}
+	h := rb.height()
+	need := h
+	if rb.style.keep && next != nil {
+		need += rb.style.after + next.style.before + next.firstLines(2)
+	}
+	if d.y+need > d.bottom && d.y > top && need <= d.bottom-top && !rb.splitHere(d.bottom-d.y, d.bottom-top) {
+		d.newPage()
+	}
+	starts := [2]int{}
+	firstSegment := true
+	for {
+		ends, done := d.fit(rb, starts, firstSegment)
+		if !done && ends == starts && d.y > top {
+			// Not even the first lines fit: start the row on a new page.
+			d.newPage()
+			continue
+		}
+		segH := max(rb.cells[0].height(starts[0], ends[0]), rb.cells[1].height(starts[1], ends[1]))
+		if firstSegment {
+			d.marks(rb)
+		}
+		d.segment(rb, starts, ends, segH, done)
+		firstSegment = false
+		if done {
+			d.y += segH + rb.style.after
+			return
+		}
+		d.newPage()
+		starts = ends
+	}
+}
+
+// splitHere reports whether a row that does not fit in the space left on
+// a page, though it would on a new page, should rather start here and go
+// on over the page: when it is a long passage and moving it would leave
+// much of the page empty.
+func (r *rowBox) splitHere(left, page float64) bool {
+	if r.style.keep || left < page*0.3 {
+		return false
+	}
+	n := max(len(r.cells[0].lines), len(r.cells[1].lines))
+	return n >= 8
+}
+
+// firstLines is the height of the first n lines of the row's taller cell.
+func (r *rowBox) firstLines(n int) float64 {
+	h := 0.0
+	for _, c := range r.cells {
+		h = max(h, c.height(0, min(n, len(c.lines))))
+	}
+	return h
+}
+
+// fit returns, for each cell, the end of the lines from starts that fit
+// on the page, and whether every cell is done. A row starts in both
+// columns on the same page; no cell leaves one line alone at the foot of
+// a page (an orphan) or at the head of the next (a widow) when it can help
+// it. At the top of a page every unfinished cell gets at least a line, so
+// that setting always moves on.
+func (d *document) fit(rb *rowBox, starts [2]int, first bool) (ends [2]int, done bool) {
+	avail := d.bottom - d.y
+	atTop := d.y <= marginTop+0.001
+	done = true
+	for i := range rb.cells {
+		c := &rb.cells[i]
+		n := len(c.lines)
+		end := starts[i]
+		h := 0.0
+		for end < n && h+c.lineHeight(end) <= avail+0.001 {
+			h += c.lineHeight(end)
+			end++
+		}
+		if end == starts[i] && end < n && atTop {
+			end++ // a line taller than a page: set it all the same
+		}
+		if end < n {
+			done = false
+			placed := end - starts[i]
+			if n-end == 1 && placed > 2 {
+				end-- // no widow
+			}
+			if first && placed < 2 && !atTop {
+				end = starts[i] // no orphan
+			}
+		}
+		ends[i] = end
+	}
+	if !done && first && !atTop {
+		for i := range rb.cells {
+			if starts[i] < len(rb.cells[i].lines) && ends[i] == starts[i] {
+				return starts, false
+			}
+		}
+	}
+	return ends, done
+}
+
+// marks sets the outline entries and link targets at the top of a row.
+func (d *document) marks(rb *rowBox) {
+	if rb.bookmark != "" {
+		setFace(d.p, regular, 10) // fpdf converts the title as the font asks
+		d.face, d.size = regular, 10
+		d.p.Bookmark(rb.bookmark, rb.level, d.y)
+	}
+	for i := range rb.cells {
+		if id := rb.cells[i].anchor; id != 0 {
+			d.p.SetLink(id, d.y, d.p.PageNo())
+		}
+	}
+}
+
+// segment draws lines [starts, ends) of each cell of a row at d.y.
+func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done bool) {
+	p := d.p
+	for i := range rb.cells {
+		c := &rb.cells[i]
+		x0 := marginSide + float64(i)*(d.colW+gutter)
+		if rb.tint {
+			p.SetFillColor(markBg.r, markBg.g, markBg.b)
+			p.Rect(x0, d.y-1.5, d.colW, c.height(starts[i], ends[i])+3, "F")
+			d.forget()
+		}
+		if c.bar && ends[i] > starts[i] {
+			p.SetDrawColor(accent.r, accent.g, accent.b)
+			p.SetLineWidth(0.5)
+			p.Line(x0+0.4, d.y+0.6, x0+0.4, d.y+c.height(starts[i], ends[i])-0.6)
+		}
+		y := d.y
+		for l := starts[i]; l < ends[i]; l++ {
+			lh := c.lineHeight(l)
+			base := c.base
+			if l < c.badge {
+				base = lh/2 + badgeSize*ptToMM*0.34
+			}
+			d.line(&c.lines[l], x0+c.x, y, lh, base)
+			y += lh
+		}
+	}
+	if rb.underline {
+		p.SetDrawColor(rule.r, rule.g, rule.b)
+		p.SetLineWidth(0.2)
+		for i := range rb.cells {
+			x0 := marginSide + float64(i)*(d.colW+gutter)
+			p.Line(x0, d.y+segH+1.2, x0+d.colW, d.y+segH+1.2)
+		}
+	}
+	if rb.rule {
+		bottom := d.y + segH
+		if done {
+			bottom += rb.style.after
+		}
+		x := marginSide + d.colW + gutter/2
+		p.SetDrawColor(rule.r, rule.g, rule.b)
+		p.SetLineWidth(0.2)
+		p.Line(x, d.y, x, min(bottom, d.bottom))
+	}
+}
+
+// line draws one line whose top is at y.
+func (d *document) line(l *line, x, y, h, base float64) {
+	p := d.p
+	for k := range l.pieces {
+		pc := &l.pieces[k]
+		if pc.badge {
+			p.SetFillColor(markBg.r, markBg.g, markBg.b)
+			p.Rect(x+pc.x-1, y+0.35, pc.w+2, h-0.7, "F")
+			d.forget()
+		}
+		if pc.face != d.face || pc.size != d.size {
+			setFace(p, pc.face, pc.size)
+			d.face, d.size = pc.face, pc.size
+		}
+		if pc.color != d.color {
+			// Text is painted in the fill colour; when the two are the
+			// same, fpdf sets no colour for each run of text.
+			p.SetTextColor(pc.color.r, pc.color.g, pc.color.b)
+			p.SetFillColor(pc.color.r, pc.color.g, pc.color.b)
+			d.color = pc.color
+		}
+		p.Text(x+pc.x, y+base-pc.rise*ptToMM, pc.text)
+		switch {
+		case pc.url != "":
+			p.LinkString(x+pc.x, y, pc.w, h, pc.url)
+		case pc.link != 0:
+			p.Link(x+pc.x, y, pc.w, h, pc.link)
+		}
+		if pc.anchor != 0 {
+			p.SetLink(pc.anchor, y, p.PageNo())
+		}
+	}
+}
+
+func (d *document) newPage() {
+	d.p.AddPage()
+	d.y = marginTop
+	d.forget()
+}
+
+// forget makes the next line set its face and colour: fpdf restores its
+// own after the header and footer, which draw in theirs.
+func (d *document) forget() {
+	d.face, d.size, d.color = nFaces, 0, rgb{-1, -1, -1}
+}
+
+// xmp returns the document's XMP metadata: the title in both languages
+// and both languages, which the Info dictionary cannot say.
+func xmp(src, tgt string, tags [2]language.Tag, t time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	date := t.Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` + "\n")
+	b.WriteString("<dc:format>application/pdf</dc:format>\n")
+	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(src+" | "+tgt) + `</rdf:li>`)
+	b.WriteString(`<rdf:li xml:lang="` + esc(tags[0].String()) + `">` + esc(src) + `</rdf:li>`)
+	b.WriteString(`<rdf:li xml:lang="` + esc(tags[1].String()) + `">` + esc(tgt) + "</rdf:li></rdf:Alt></dc:title>\n")
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(tags[0].String()) + "</rdf:li><rdf:li>" + esc(tags[1].String()) + "</rdf:li></rdf:Bag></dc:language>\n")
+	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate><xmp:CreatorTool>bitext</xmp:CreatorTool>\n")
+	b.WriteString("<pdf:Producer>bitext (go-pdf/fpdf)</pdf:Producer>\n")
+	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	return []byte(b.String())
+}
