@@ -1,0 +1,247 @@
+package chromium
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// This package has no golden files; the flag is accepted so that
+// go test ./... -update runs here too.
+var _ = flag.Bool("update", false, "no golden files in this package")
+
+func TestFindNotOnPath(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := Renderer{}.Find()
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Contains(t, err.Error(), "apt-get install chromium")
+	assert.Contains(t, err.Error(), "--engine go")
+
+	_, err = Renderer{Paper: render.A4}.Render(shipped(t))
+	assert.ErrorIs(t, err, ErrNotFound, "Render says why it cannot print")
+}
+
+func TestFindExecPath(t *testing.T) {
+	_, err := Renderer{ExecPath: filepath.Join(t.TempDir(), "chrome")}.Find()
+	assert.ErrorIs(t, err, ErrNotFound)
+}
+
+func TestFixDates(t *testing.T) {
+	in := []byte("<</CreationDate (D:20260102030405+01'00')\n/ModDate (D:20260102030405Z)>>")
+	out := fixDates(in, time.Date(2018, 5, 23, 0, 0, 0, 0, time.UTC))
+	assert.Equal(t, "<</CreationDate (D:20180523000000+00'00')\n/ModDate (D:20180523000000Z)>>", string(out))
+	assert.Len(t, out, len(in), "offsets must not move")
+}
+
+func shipped(t testing.TB) *render.Edition {
+	w, err := project.Load(project.Inputs{Root: os.DirFS(filepath.Join("..", "..", ".."))}, project.Default())
+	require.NoError(t, err)
+	return render.NewEdition(w, w.Docs[0])
+}
+
+// incomplete is a short article with passages shown in the original.
+func incomplete(t testing.TB) *render.Edition {
+	w, err := fixture.Load("source/short.md", fixture.Article(12), []string{"es"}, func(loc string, u *segment.Unit) (string, bool) {
+		text, _ := fixture.Spanish(loc, u)
+		switch {
+		case u.Kind == segment.Note && u.Label == "2":
+			return "", false
+		case strings.HasPrefix(u.Text, "Paragraph 3."):
+			return text, true
+		}
+		return text, false
+	})
+	require.NoError(t, err)
+	return render.NewEdition(w, w.Docs[0])
+}
+
+func needChromium(t *testing.T) string {
+	exe, err := Renderer{}.Find()
+	if err != nil {
+		fixture.Missing(t, "no Chromium to test with (apt-get install chromium): %v", err)
+	}
+	return exe
+}
+
+// TestPrint prints the shipped article through Chromium: a PDF on the
+// configured paper, with the text of both languages, the same bytes twice.
+func TestPrint(t *testing.T) {
+	needChromium(t)
+	ed := shipped(t)
+	r := Renderer{Paper: render.Letter}
+	files, err := r.Render(ed)
+	require.NoError(t, err)
+	require.Len(t, files, 1)
+	assert.Equal(t, "us-mexico-persecution-of-migrants-2018-05-23.en-es.pdf", files[0].Name)
+	data := files[0].Data
+	require.True(t, bytes.HasPrefix(data, []byte("%PDF-")))
+	assert.Contains(t, string(data), "/CreationDate (D:20180523000000")
+	assert.Contains(t, string(data), "/MediaBox [0 0 612 792]")
+
+	again, err := r.Render(ed)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(data, again[0].Data), "two prints differ")
+
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		fixture.Missing(t, "pdftotext is not installed (apt-get install poppler-utils); not checking the printed text")
+	}
+	path := filepath.Join(t.TempDir(), "print.pdf")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	require.NoError(t, err)
+	text := strings.Join(strings.Fields(string(out)), " ")
+	assert.Contains(t, text, "Estados Unidos, México y la persecución")
+	assert.Contains(t, text, "The U.S., Mexico and the Persecution")
+	page2, err := exec.Command("pdftotext", "-f", "2", "-l", "2", "-enc", "UTF-8", path, "-").Output()
+	require.NoError(t, err)
+	assert.Contains(t, string(page2), ed.Title(0), "running title in the top margin")
+	assert.Regexp(t, `(?m)^2\s*$`, string(page2), "page number in the bottom margin")
+}
+
+// TestSwitch clicks the language switch of the bilingual edition in
+// Chromium: both languages show, then English alone, then Spanish alone,
+// with no script in the page.
+func TestSwitch(t *testing.T) {
+	exe := needChromium(t)
+	dir := t.TempDir()
+	files, err := render.BilingualHTML{Paper: render.A4}.Render(shipped(t))
+	require.NoError(t, err)
+	page := filepath.Join(dir, files[0].Name)
+	require.NoError(t, os.WriteFile(page, files[0].Data, 0o644))
+	require.NotContains(t, string(files[0].Data), "<script")
+
+	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
+	require.NoError(t, err)
+	defer stop()
+	ctx, cancel := tab(bctx, time.Minute)
+	defer cancel()
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+filepath.ToSlash(page))))
+	shown := func() string {
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[".src", ".tgt"].map(c => getComputedStyle(document.querySelector("#p-mexico-faces-a-potentially-historic " + c)).display).join(" ")`))
+		require.NoError(t, err)
+		return out
+	}
+	assert.Equal(t, "block block", shown(), "both languages without a choice")
+	for _, tc := range []struct{ label, want string }{
+		{"show-src", "block none"},
+		{"show-tgt", "none block"},
+		{"show-both", "block block"},
+	} {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Click(`label[for="`+tc.label+`"]`)))
+		assert.Equal(t, tc.want, shown(), "after choosing %s", tc.label)
+	}
+}
+
+// TestLayout measures the bilingual edition in Chromium: on a wide screen
+// the two cells of every row start at the same height, whatever their
+// lengths; on a narrow one each unit's Spanish comes under its English.
+func TestLayout(t *testing.T) {
+	exe := needChromium(t)
+	dir := t.TempDir()
+	files, err := render.BilingualHTML{Paper: render.A4}.Render(shipped(t))
+	require.NoError(t, err)
+	page := filepath.Join(dir, files[0].Name)
+	require.NoError(t, os.WriteFile(page, files[0].Data, 0o644))
+	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
+	require.NoError(t, err)
+	defer stop()
+	type box struct{ Top, Bottom, Left float64 }
+	measure := func(width int64) map[string][2]box {
+		ctx, cancel := tab(bctx, time.Minute)
+		defer cancel()
+		require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate("file://"+filepath.ToSlash(page))))
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.fromEntries([...document.querySelectorAll(".row[id]")].map(r => [r.id, [".src", ".tgt"].map(c => { const b = r.querySelector(c).getBoundingClientRect(); return {top: b.top, bottom: b.bottom, left: b.left}; })])))`))
+		require.NoError(t, err)
+		var rows map[string][2]box
+		require.NoError(t, json.Unmarshal([]byte(out), &rows))
+		require.Len(t, rows, 45)
+		return rows
+	}
+	for id, cells := range measure(1280) {
+		assert.Equal(t, cells[0].Top, cells[1].Top, "%s: the cells start at different heights", id)
+		assert.Greater(t, cells[1].Left, cells[0].Left, "%s: Spanish is not beside the English", id)
+	}
+	for id, cells := range measure(390) {
+		assert.GreaterOrEqual(t, cells[1].Top, cells[0].Bottom, "%s: Spanish is not under the English", id)
+	}
+}
+
+// axeResult is a violation axe-core reports.
+type axeResult struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestAxe runs axe-core in headless Chromium on every HTML edition, wide
+// and narrow, and fails on any serious or critical violation. It needs
+// Chromium and axe-core: BITEXT_AXE_JS names axe.min.js (npm install
+// axe-core puts it in node_modules/axe-core/axe.min.js).
+func TestAxe(t *testing.T) {
+	exe := needChromium(t)
+	axePath := os.Getenv("BITEXT_AXE_JS")
+	if axePath == "" {
+		fixture.Missing(t, "BITEXT_AXE_JS is not set: npm install axe-core, and set it to node_modules/axe-core/axe.min.js to run axe-core")
+	}
+	axe, err := os.ReadFile(axePath)
+	require.NoError(t, err)
+
+	dir := t.TempDir()
+	var pages []string
+	for _, ed := range []*render.Edition{shipped(t), incomplete(t)} {
+		for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
+			files, err := r.Render(ed)
+			require.NoError(t, err)
+			for _, f := range files {
+				p := filepath.Join(dir, f.Name)
+				require.NoError(t, os.WriteFile(p, f.Data, 0o644))
+				pages = append(pages, p)
+			}
+		}
+	}
+	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
+	require.NoError(t, err)
+	defer stop()
+	for _, p := range pages {
+		for _, width := range []int64{1280, 390} {
+			t.Run(fmt.Sprintf("%s@%dpx", filepath.Base(p), width), func(t *testing.T) {
+				ctx, cancel := tab(bctx, time.Minute)
+				defer cancel()
+				require.NoError(t, chromedp.Do(ctx,
+					chromedp.EmulateViewport(width, 900),
+					chromedp.Navigate("file://"+filepath.ToSlash(p)),
+				))
+				_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+				require.NoError(t, err)
+				out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
+				require.NoError(t, err)
+				var violations []axeResult
+				require.NoError(t, json.Unmarshal([]byte(out), &violations))
+				for _, v := range violations {
+					if v.Impact == "serious" || v.Impact == "critical" {
+						t.Errorf("%s (%s): %s at %v", v.ID, v.Impact, v.Help, v.Nodes)
+					} else {
+						t.Logf("%s (%s): %s at %d places", v.ID, v.Impact, v.Help, len(v.Nodes))
+					}
+				}
+			})
+		}
+	}
+}
