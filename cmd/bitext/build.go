@@ -1,24 +1,98 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/spf13/cobra"
+
+	"github.com/hopeborder/bitext/workflow/project"
 )
 
+type buildOptions struct {
+	*globalOptions
+	check  *checkOptions
+	render *renderOptions
+}
+
 func newBuildCmd(g *globalOptions) *cobra.Command {
-	o := &updateOptions{globalOptions: g}
+	o := &buildOptions{
+		globalOptions: g,
+		check:         &checkOptions{globalOptions: g},
+		render:        &renderOptions{globalOptions: g},
+	}
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Run the whole job: update the locale files, check, and render",
-		Long: `build is the main job: it updates the locale files from the sources (as
-bitext update does), checks the translations and renders the editions into the
-output folder. With no configuration it works on the project's bitext.yaml, or
-on the shipped article in a folder without articles.`,
+		Long: `build is the main job. It updates the message files from the sources (as
+bitext update does), checks the translations (as bitext check does, with its
+gates) and writes the editions into the output folder (as bitext render
+does). The editions are written even when a gate fails; the exit code then
+says so (1).
+
+With no configuration it works on the project's bitext.yaml, or on the
+shipped article in a folder without articles.`,
 		Example: `  go run ./cmd/bitext build
-  bitext build -C ~/articles`,
+  bitext build --min-complete es=100 --strict   # a release: complete or nothing
+  bitext build -C ~/articles --paper letter`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runUpdate(o, cmd)
+			return runBuild(o, cmd)
 		},
 	}
+	addCheckFlags(cmd, o.check)
+	o.render.addFlags(cmd)
 	return cmd
+}
+
+func runBuild(o *buildOptions, cmd *cobra.Command) error {
+	if err := o.check.validate(); err != nil {
+		return err
+	}
+	want, err := o.render.editions()
+	if err != nil {
+		return err
+	}
+	if o.render.engine != "go" && o.render.engine != "chromium" {
+		return fmt.Errorf("--engine %q: use go or chromium", o.render.engine)
+	}
+	l, err := loadConfig(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	unlock, err := lockProject(l, o.stderr)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+
+	fmt.Fprintln(o.stdout, "== update")
+	w, err := project.Load(l.inputs, l.cfg)
+	if err != nil {
+		return err
+	}
+	writes := w.Update()
+	printUpdate(o.stdout, w)
+	if err := apply(l.root, writes); err != nil {
+		return err
+	}
+	reportWrites(o.stdout, writes)
+	if len(writes) > 0 {
+		// Findings name lines of the files as written.
+		if w, err = project.Load(l.inputs, l.cfg); err != nil {
+			return err
+		}
+	}
+
+	fmt.Fprintln(o.stdout, "\n== check")
+	checked := checkWorkspace(o.check, l, w)
+	if checked != nil && !errors.Is(checked, errFindings) {
+		return checked
+	}
+
+	fmt.Fprintln(o.stdout, "\n== render")
+	if err := renderWorkspace(o.render, l, w, want); err != nil {
+		return err
+	}
+	return checked
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/hopeborder/bitext/source"
+	"github.com/hopeborder/bitext/workflow/check"
 	"github.com/hopeborder/bitext/workflow/project"
 )
 
@@ -24,18 +25,25 @@ type fileConfig struct {
 	LocalesDir   string   `mapstructure:"locales_dir"`
 	OutputDir    string   `mapstructure:"output_dir"`
 	Format       string   `mapstructure:"format"`
+	Paper        string   `mapstructure:"paper"`
+	// The keys of check (check.go).
+	checkFileConfig `mapstructure:",squash"`
 }
 
-// flagKeys binds root flags to configuration keys.
+// flagKeys binds flags to configuration keys: the root's, and those of
+// commands that have them (render's --paper).
 var flagKeys = map[string]string{
 	"source-locale":  "source_locale",
 	"locales":        "locales",
 	"message-format": "format",
+	"paper":          "paper",
+	"fail-on":        "fail_on",
 }
 
 // loaded is a configuration with where it came from.
 type loaded struct {
 	cfg    project.Config
+	check  check.Config
 	file   string // the configuration file read, or ""
 	inputs project.Inputs
 	root   string
@@ -52,6 +60,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("locales_dir", def.LocalesDir)
 	v.SetDefault("output_dir", def.OutputDir)
 	v.SetDefault("format", def.Format)
+	v.SetDefault("paper", def.Paper)
+	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	v.AutomaticEnv()
@@ -93,7 +103,13 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		LocalesDir:   filepath.ToSlash(fc.LocalesDir),
 		OutputDir:    filepath.ToSlash(fc.OutputDir),
 		Format:       fc.Format,
+		Paper:        fc.Paper,
 	}
+	cc, err := checkConfig(fc.checkFileConfig, l.file)
+	if err != nil {
+		return nil, err
+	}
+	l.check = cc
 
 	root := os.DirFS(g.dir)
 	l.inputs = project.Inputs{Root: root}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -13,6 +15,9 @@ type globalOptions struct {
 	stdin      io.Reader
 	stdout     io.Writer
 	stderr     io.Writer
+
+	cpuProfile  string
+	stopProfile func()
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -42,12 +47,35 @@ environment variables (BITEXT_LOCALES=es,fr) and flags, flags winning.`,
 	f.String("source-locale", "", "language of the sources (config: source_locale)")
 	f.StringSlice("locales", nil, "target languages, comma-separated (config: locales)")
 	f.String("message-format", "", "locale file format: toml, json or yaml (config: format)")
+	f.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file (for benchmarking bitext itself)")
+	_ = f.MarkHidden("cpuprofile")
+	cmd.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if g.cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(g.cpuProfile)
+		if err != nil {
+			return err
+		}
+		g.stopProfile = func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		return pprof.StartCPUProfile(f)
+	}
+	cmd.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if g.stopProfile != nil {
+			g.stopProfile()
+		}
+	}
 
 	cmd.AddCommand(
 		newUpdateCmd(g),
 		newStatusCmd(g),
 		newAcceptCmd(g),
+		newCheckCmd(g),
 		newBuildCmd(g),
+		newRenderCmd(g),
 		newUnitsCmd(g),
 		newVersionCmd(g),
 	)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,12 +19,15 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var updateScripts = flag.Bool("update", false, "rewrite the files scripts compare output with")
+
 // TestScripts runs the end-to-end scenarios in testdata/script: each runs
 // the bitext command on a copy of this repository's article, message files
 // and configuration, found in $WORK/repo.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
+		UpdateScripts:       *updateScripts,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			repo := filepath.Join(env.WorkDir, "repo")
@@ -42,6 +46,8 @@ func TestScripts(t *testing.T) {
 			"moveline":   cmdMoveLine,
 			"deleteline": cmdDeleteLine,
 			"insertline": cmdInsertLine,
+			"checkjson":  cmdCheckJSON,
+			"checkjunit": cmdCheckJUnit,
 		},
 	})
 }

@@ -28,6 +28,9 @@ type Config struct {
 	// Format is the locale file format: "toml", "json" or "yaml".
 	// Default: "toml".
 	Format string
+	// Paper is the page size of printed editions: "a4" or "letter".
+	// Default: "a4".
+	Paper string
 }
 
 // Default returns the configuration bitext uses when nothing is set.
@@ -39,6 +42,7 @@ func Default() Config {
 		LocalesDir:   "locales",
 		OutputDir:    "output",
 		Format:       "toml",
+		Paper:        "a4",
 	}
 }
 

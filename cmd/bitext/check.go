@@ -1,0 +1,369 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/check"
+	"github.com/hopeborder/bitext/workflow/files"
+	"github.com/hopeborder/bitext/workflow/project"
+)
+
+type checkOptions struct {
+	*globalOptions
+	format      string
+	badge       string
+	minComplete []string
+	failOn      string // read through the configuration (flagKeys)
+	list        bool
+}
+
+func newCheckCmd(g *globalOptions) *cobra.Command {
+	o := &checkOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the translations: what is left to do and what looks wrong",
+		Long: `check reports, for every document and locale, the entries left to translate
+or revise and the translations that look wrong: numbers, URLs, note
+references or markup that differ from the English, Spanish ¿? and ¡!,
+unbalanced quotes and brackets, stray spaces, odd lengths and broken
+templates. Each finding names the locale file and line of the entry:
+
+  locales/doc.es.toml:42: error [numbers] p-mexico-faces: …
+
+and the report ends with a table of how complete each translation is.
+
+A translator exempts one entry from one check, with a reason, by a comment
+above the entry in the locale file (JSON files use exempt in bitext.yaml):
+
+  # bitext-allow numbers: the Spanish source gives the exact figure
+
+check reads and never writes, except the badges --badge asks for. It exits
+with 0 when the gates pass, 1 when they do not (a finding of --fail-on
+severity or worse, a locale below --min-complete), and 2 for usage and
+configuration errors.`,
+		Example: `  bitext check
+  bitext check --min-complete es=100 --fail-on warning
+  bitext check --format github            # annotations in a GitHub Actions job
+  bitext check --format junit > check.xml
+  bitext check --format json | jq '.findings[] | select(.check == "numbers")'
+  bitext check --badge public/badges      # public/badges/es.svg
+  bitext check --list                     # the checks and their severities`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(o, cmd)
+		},
+	}
+	addCheckFlags(cmd, o)
+	cmd.Flags().BoolVar(&o.list, "list", false, "list the checks with their severities, and run none")
+	return cmd
+}
+
+// addCheckFlags adds to cmd the flags that shape a check run; build
+// takes them too.
+func addCheckFlags(cmd *cobra.Command, o *checkOptions) {
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: text, json, junit or github")
+	f.StringVar(&o.badge, "badge", "", "write an SVG completeness badge per locale into this folder (relative to the project)")
+	f.StringSliceVar(&o.minComplete, "min-complete", nil, "least percent complete per locale, as es=100 (config: min_complete)")
+	f.StringVar(&o.failOn, "fail-on", "", "least severity that fails: error, warning or off (config: fail_on; default error)")
+}
+
+func runCheck(o *checkOptions, cmd *cobra.Command) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	l, err := loadConfig(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	if o.list {
+		return o.printChecks(l.check)
+	}
+	w, err := project.Load(l.inputs, l.cfg)
+	if err != nil {
+		return err
+	}
+	return checkWorkspace(o, l, w)
+}
+
+func (o *checkOptions) validate() error {
+	switch o.format {
+	case "text", "json", "junit", "github":
+		return nil
+	}
+	return fmt.Errorf("--format %q: use text, json, junit or github", o.format)
+}
+
+// checkWorkspace checks a loaded workspace, prints the report in
+// o.format, writes the badges, and returns errFindings when a gate fails.
+// build calls it after updating the locale files.
+func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	cfg := l.check
+	if len(o.minComplete) > 0 {
+		flags, err := parseMinComplete("--min-complete", o.minComplete)
+		if err != nil {
+			return err
+		}
+		// The flag wins per locale, however the tag is written (viper
+		// lower-cases bitext.yaml's "es-MX").
+		merged := map[string]float64{}
+		for _, m := range []map[string]float64{cfg.MinComplete, flags} {
+			for k, v := range m {
+				merged[canonicalTag(k)] = v
+			}
+		}
+		cfg.MinComplete = merged
+	}
+	rep, err := check.Run(w, cfg)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "json":
+		err = rep.WriteJSON(o.stdout)
+	case "junit":
+		err = rep.WriteJUnit(o.stdout)
+	case "github":
+		err = rep.WriteGitHub(o.stdout)
+	default:
+		err = rep.WriteText(o.stdout, useColor(o.stdout))
+	}
+	if err != nil {
+		return err
+	}
+	if o.badge != "" {
+		dir := o.badge
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(l.root, dir)
+		}
+		for _, b := range rep.Badges() {
+			p := filepath.Join(dir, b.Locale+".svg")
+			if err := files.WriteAtomic(p, b.SVG); err != nil {
+				return fmt.Errorf("write badge: %w", err)
+			}
+			fmt.Fprintf(o.stderr, "wrote %s (%d%%)\n", filepath.ToSlash(filepath.Join(o.badge, b.Locale+".svg")), b.Percent)
+		}
+	}
+	if !rep.Passed() {
+		return errFindings
+	}
+	return nil
+}
+
+// canonicalTag writes a locale tag the way language does, leaving a tag
+// it cannot read as it is for check.Run to report.
+func canonicalTag(s string) string {
+	if t, err := language.Parse(s); err == nil {
+		return t.String()
+	}
+	return s
+}
+
+// useColor reports whether out is a terminal that may get colours: never
+// when NO_COLOR is set (https://no-color.org) or TERM is dumb.
+func useColor(out io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := out.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func (o *checkOptions) printChecks(cfg check.Config) error {
+	tw := tabwriter.NewWriter(o.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHECK\tSEVERITY\tFINDS")
+	for _, c := range check.Checks() {
+		sev := c.Severity.String()
+		switch cfg.Levels[c.ID] {
+		case check.LevelOff:
+			sev = "off"
+		case check.LevelWarning:
+			sev = "warning"
+		case check.LevelError:
+			sev = "error"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.ID, sev, c.Summary)
+	}
+	return tw.Flush()
+}
+
+// checkFileConfig holds the keys of bitext.yaml for check. Lists and maps
+// may also come as strings, as from BITEXT_* variables:
+// BITEXT_CHECKS="length=off", BITEXT_MIN_COMPLETE="es=100".
+type checkFileConfig struct {
+	// Checks sets severities: {length: off, unchanged: error}.
+	Checks any `mapstructure:"checks"`
+	// FailOn is error, warning or off.
+	FailOn string `mapstructure:"fail_on"`
+	// MinComplete is percent by locale: {es: 100}.
+	MinComplete any `mapstructure:"min_complete"`
+	// Exempt is reasons by locale, unit ID and check:
+	// {es: {p-some-unit: {numbers: "why"}}}.
+	Exempt any `mapstructure:"exempt"`
+}
+
+// setCheckDefaults makes the check keys known to v, so that BITEXT_*
+// variables reach them even when they hold a mapping in bitext.yaml.
+func setCheckDefaults(v *viper.Viper) {
+	v.SetDefault("fail_on", "")
+	for _, key := range []string{"checks", "min_complete", "exempt"} {
+		_ = v.BindEnv(key) // cannot fail with a key
+	}
+}
+
+// checkConfig turns the check keys into a check.Config.
+func checkConfig(fc checkFileConfig, file string) (check.Config, error) {
+	cfg := check.Config{Source: "configuration"}
+	if file != "" {
+		cfg.Source = filepath.ToSlash(filepath.Base(file))
+	}
+	var err error
+	if fc.FailOn != "" {
+		if cfg.FailOn, err = check.ParseLevel(fc.FailOn); err != nil {
+			return cfg, &project.ConfigError{Key: "fail_on", Msg: err.Error()}
+		}
+		if cfg.FailOn == check.LevelDefault {
+			cfg.FailOn = check.LevelError
+		}
+	}
+	levels, err := stringMap("checks", fc.Checks)
+	if err != nil {
+		return cfg, err
+	}
+	if len(levels) > 0 {
+		cfg.Levels = map[string]check.Level{}
+	}
+	for _, id := range slices.Sorted(maps.Keys(levels)) {
+		lv, err := check.ParseLevel(levels[id])
+		if err != nil {
+			return cfg, &project.ConfigError{Key: "checks", Msg: id + ": " + err.Error()}
+		}
+		cfg.Levels[id] = lv
+	}
+	mc, err := stringMap("min_complete", fc.MinComplete)
+	if err != nil {
+		return cfg, err
+	}
+	var pairs []string
+	for _, k := range slices.Sorted(maps.Keys(mc)) {
+		pairs = append(pairs, k+"="+mc[k])
+	}
+	if cfg.MinComplete, err = parseMinComplete("min_complete", pairs); err != nil {
+		return cfg, err
+	}
+	if cfg.Exempt, err = exemptions(fc.Exempt); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// stringMap reads a map of scalars, or "k=v,k=v" as an environment
+// variable gives it.
+func stringMap(key string, v any) (map[string]string, error) {
+	out := map[string]string{}
+	switch v := v.(type) {
+	case nil:
+	case map[string]any:
+		for k, x := range v {
+			switch x := x.(type) {
+			case string:
+				out[k] = x
+			case bool, int, int64, float64, uint64:
+				out[k] = fmt.Sprint(x)
+			default:
+				return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("%s: give a single value, not %T", k, x)}
+			}
+		}
+	case string:
+		for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+			k, val, ok := strings.Cut(part, "=")
+			if !ok {
+				return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("%q: write KEY=VALUE", part)}
+			}
+			out[k] = val
+		}
+	default:
+		return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("expected a mapping such as {es: 100}, not %T", v)}
+	}
+	return out, nil
+}
+
+// parseMinComplete reads LOCALE=PERCENT pairs. Locales are checked
+// against the project's by check.Run.
+func parseMinComplete(key string, pairs []string) (map[string]float64, error) {
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	out := map[string]float64{}
+	for _, p := range pairs {
+		loc, val, ok := strings.Cut(p, "=")
+		if !ok || loc == "" {
+			return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("%q: write LOCALE=PERCENT, as es=100", p)}
+		}
+		n, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(val), "%"), 64)
+		if err != nil {
+			return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("%q: %q is not a percentage; write LOCALE=PERCENT, as es=100", p, val)}
+		}
+		out[strings.TrimSpace(loc)] = n
+	}
+	return out, nil
+}
+
+// exemptions reads exempt: {LOCALE: {ID: {CHECK: REASON}}}.
+func exemptions(v any) (map[string]map[string]map[string]string, error) {
+	fail := func(msg string) error {
+		return &project.ConfigError{Key: "exempt", Msg: msg + `; write exempt: {es: {UNIT-ID: {CHECK: "reason"}}}`}
+	}
+	top, ok := v.(map[string]any)
+	if v == nil {
+		return nil, nil
+	}
+	if !ok {
+		return nil, fail(fmt.Sprintf("expected a mapping, not %T", v))
+	}
+	if len(top) == 0 {
+		return nil, nil
+	}
+	out := map[string]map[string]map[string]string{}
+	for loc, ids := range top {
+		idMap, ok := ids.(map[string]any)
+		if !ok {
+			return nil, fail(fmt.Sprintf("%s: expected unit IDs", loc))
+		}
+		out[loc] = map[string]map[string]string{}
+		for id, checks := range idMap {
+			cm, ok := checks.(map[string]any)
+			if !ok {
+				return nil, fail(fmt.Sprintf("%s: %s: expected checks with their reasons", loc, id))
+			}
+			out[loc][id] = map[string]string{}
+			for c, reason := range cm {
+				r, ok := reason.(string)
+				if !ok {
+					return nil, fail(fmt.Sprintf("%s: %s: %s: the reason must be text", loc, id, c))
+				}
+				out[loc][id][c] = r
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hopeborder/bitext/workflow/files"
+	"github.com/hopeborder/bitext/workflow/locale"
+	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/render/chromium"
+	"github.com/hopeborder/bitext/workflow/render/pdf"
+)
+
+type renderOptions struct {
+	*globalOptions
+	strict   bool
+	engine   string
+	chromium string
+	only     []string
+}
+
+func newRenderCmd(g *globalOptions) *cobra.Command {
+	o := &renderOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "render",
+		Short: "Write the bilingual and one-language editions, in HTML, Markdown and PDF",
+		Long: `render writes, for each source document <doc> and each target language, into
+the output folder (config: output_dir):
+
+  <doc>.en-es.html  the bilingual edition, English and Spanish side by side,
+                    unit by unit, with a switch to show one language
+  <doc>.en.html     the one-language editions, linked to each other
+  <doc>.es.html
+  <doc>.es.md       the translation as Markdown
+  <doc>.en-es.pdf   the bilingual edition for print
+
+The HTML files are self-contained (styles inline, no request to any network
+address) and print well (config: paper). A passage whose translation is
+missing or out of date shows the original, marked, and the editions say how
+complete the translation is; with --strict, render writes nothing and fails
+instead, naming those passages.
+
+The PDF is set by bitext itself; --engine chromium prints the bilingual HTML
+through headless Chromium instead, where Chromium is installed. The same
+inputs give the same bytes; the PDF's date is SOURCE_DATE_EPOCH when set,
+else the article's date.`,
+		Example: `  bitext render
+  bitext render --strict            # fail unless every unit is translated
+  bitext render --paper letter
+  bitext render --only html,md      # no PDF
+  bitext render --engine chromium   # print the PDF through Chromium
+  bitext render --engine chromium --chromium /usr/bin/google-chrome`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRender(o, cmd)
+		},
+	}
+	o.addFlags(cmd)
+	return cmd
+}
+
+// addFlags defines render's flags on cmd, for render and for build.
+func (o *renderOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 1), writing nothing, when a unit is untranslated or stale")
+	f.String("paper", "", "page size of the PDF and of printed HTML: a4 or letter (config: paper; default a4)")
+	f.StringVar(&o.engine, "engine", "go", "how to write the PDF: go (bitext itself) or chromium (headless Chromium)")
+	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf (default: all)")
+	f.StringVar(&o.chromium, "chromium", "", "the browser --engine chromium runs (default: chromium, chromium-browser or google-chrome on PATH)")
+}
+
+// runRender loads the project and writes its editions. It reads what
+// bitext update wrote and writes only into the output folder, each file
+// atomically; it takes no project lock, so build can call it while holding
+// one.
+func runRender(o *renderOptions, cmd *cobra.Command) error {
+	if o.engine != "go" && o.engine != "chromium" {
+		return fmt.Errorf("--engine %q: use go or chromium", o.engine)
+	}
+	want, err := o.editions()
+	if err != nil {
+		return err
+	}
+	l, w, err := loadWorkspace(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	return renderWorkspace(o, l, w, want)
+}
+
+// editions returns which editions --only asks for.
+func (o *renderOptions) editions() (map[string]bool, error) {
+	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true}
+	if len(o.only) == 0 {
+		return want, nil
+	}
+	want = map[string]bool{}
+	for _, e := range o.only {
+		switch e {
+		case "html":
+			want["bilingual"], want["html"] = true, true
+		case "bilingual", "md", "pdf":
+			want[e] = true
+		default:
+			return nil, fmt.Errorf("--only %q: the editions are html (all HTML), bilingual (the bilingual HTML), md and pdf", e)
+		}
+	}
+	return want, nil
+}
+
+// renderWorkspace writes the editions of a loaded workspace; build calls it
+// after update and check.
+func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) error {
+	paper, err := render.ParsePaper(l.cfg.Paper)
+	if err != nil {
+		return &project.ConfigError{Key: "paper", Msg: err.Error()}
+	}
+	created, err := sourceDateEpoch()
+	if err != nil {
+		return err
+	}
+
+	editions := make([]*render.Edition, len(w.Docs))
+	for i, d := range w.Docs {
+		editions[i] = render.NewEdition(w, d)
+	}
+	if o.strict {
+		if n := reportMissing(o, editions); n > 0 {
+			fmt.Fprintf(o.stderr, "render --strict: %d %s not translated from the current source; nothing written\n", n, plural(n, "unit is", "units are"))
+			return errFindings
+		}
+	}
+
+	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created}
+	if o.engine == "chromium" && want["pdf"] {
+		cr := chromium.Renderer{Paper: paper, Created: created, ExecPath: o.chromium}
+		// Before anything is written: without a browser, no edition.
+		if _, err := cr.Find(); err != nil {
+			return err
+		}
+		pdfRenderer = cr
+	}
+	// The editions, each a renderer over the same rows.
+	var renderers []render.Renderer
+	if want["bilingual"] {
+		renderers = append(renderers, render.BilingualHTML{Paper: paper})
+	}
+	if want["html"] {
+		renderers = append(renderers, render.MonolingualHTML{Paper: paper})
+	}
+	if want["md"] {
+		renderers = append(renderers, render.Markdown{})
+	}
+	if want["pdf"] {
+		renderers = append(renderers, pdfRenderer)
+	}
+	reports, err := renderAll(l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	for _, line := range reports {
+		fmt.Fprintln(o.stdout, line)
+	}
+	if err != nil {
+		return err
+	}
+	for _, ed := range editions {
+		for _, lang := range ed.Langs[1:] {
+			if !lang.Complete() {
+				fmt.Fprintf(o.stdout, "%s %s: %d of %d units translated; %d %s the %s original, marked (render --strict refuses)\n",
+					ed.Name, lang.Tag, lang.Translated, len(ed.Rows), lang.Stale+lang.Untranslated,
+					plural(lang.Stale+lang.Untranslated, "shows", "show"), locale.Name(ed.Langs[0].Tag))
+			}
+		}
+	}
+	return nil
+}
+
+// renderAll renders every edition of every document and writes each
+// file, atomically, as soon as its renderer is done, while the others go
+// on (the PDF takes the longest), as many at once as there are
+// processors. It returns what it did, a line per file in document and
+// renderer order, and the first error.
+func renderAll(root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, error) {
+	type job struct {
+		ed *render.Edition
+		r  render.Renderer
+	}
+	var jobs []job
+	for _, ed := range editions {
+		for _, r := range renderers {
+			jobs = append(jobs, job{ed, r})
+		}
+	}
+	reports := make([][]string, len(jobs))
+	errs := make([]error, len(jobs))
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			files, err := j.r.Render(j.ed)
+			if err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
+				return
+			}
+			reports[i], errs[i] = writeFiles(root, outDir, files)
+		}()
+	}
+	wg.Wait()
+	var lines []string
+	for _, r := range reports {
+		lines = append(lines, r...)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return lines, err
+		}
+	}
+	return lines, nil
+}
+
+// writeFiles writes files into outDir under root, each atomically,
+// leaving alone those that already hold the same bytes.
+func writeFiles(root, outDir string, out []render.File) ([]string, error) {
+	var lines []string
+	for _, f := range out {
+		rel := path.Join(outDir, f.Name)
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
+			lines = append(lines, "unchanged "+rel)
+			continue
+		}
+		if err := files.WriteAtomic(p, f.Data); err != nil {
+			return lines, fmt.Errorf("write %s: %w", rel, err)
+		}
+		lines = append(lines, "wrote "+rel)
+	}
+	return lines, nil
+}
+
+// reportMissing prints, as findings, every unit of every target language
+// that is not translated from the current source, and returns how many.
+func reportMissing(o *renderOptions, editions []*render.Edition) int {
+	n := 0
+	for _, ed := range editions {
+		for col := 1; col < len(ed.Langs); col++ {
+			tag := ed.Langs[col].Tag
+			for _, row := range ed.Missing(col) {
+				c := &row.Cells[col]
+				what := "not yet translated"
+				if c.State == project.Stale {
+					what = "translation out of date (the source changed since)"
+				}
+				fmt.Fprintf(o.stderr, "%s: [%s] %s %s: %s\n", c.Pos(), c.State, tag, row.ID, what)
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets, or zero when it
+// is not set (https://reproducible-builds.org/specs/source-date-epoch/).
+func sourceDateEpoch() (time.Time, error) {
+	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	secs, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || secs < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970-01-01 UTC", s)
+	}
+	return time.Unix(secs, 0).UTC(), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
