@@ -270,3 +270,20 @@ func ExampleHash() {
 	fmt.Println(Hash("paragraph", "The presidential debates…"))
 	// Output: sha1-fc25dd94b869675c84a8914b75e5a227227e59ff
 }
+
+// BenchmarkParseTOML reads a locale file of 20,000 paragraphs, each with
+// its "#. en:" comment, as bitext writes them.
+func BenchmarkParseTOML(b *testing.B) {
+	text := "The presidential debates have included the positioning of these issues as a central topic, particularly in the campaign’s second debate held in Tijuana on May 20th. Little of substance as to migrant rights issues was proposed by any of the candidates."
+	entries := make([]Entry, 20000)
+	for i := range entries {
+		entries[i] = Entry{Message: Message{ID: fmt.Sprintf("p-paragraph-%d", i), Description: "paragraph", Hash: Hash("paragraph", text), Other: text}, Notes: []string{". en: " + text}}
+	}
+	data := Marshal(TOML, nil, nil, entries)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse("a.es.toml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,8 +41,8 @@ type tomlParser struct {
 	file    File
 	current *Message       // the table being filled, if any
 	seen    map[string]int // ID to line of definition
-	keys    map[string]bool
-	pending []string // translator comments waiting for their entry
+	keys    []string       // the keys of the current table, lower-cased
+	pending []string       // translator comments waiting for their entry
 }
 
 func (p *tomlParser) errorf(format string, args ...any) error {
@@ -179,7 +180,7 @@ func (p *tomlParser) table() error {
 	p.file.Messages = append(p.file.Messages, Message{ID: id, Line: line, Comments: p.pending})
 	p.pending = nil
 	p.current = &p.file.Messages[len(p.file.Messages)-1]
-	p.keys = map[string]bool{}
+	p.keys = p.keys[:0]
 	return p.endOfLine()
 }
 
@@ -193,7 +194,7 @@ func (p *tomlParser) define(id string, line int) error {
 
 func (p *tomlParser) finishTable() {
 	p.current = nil
-	p.keys = nil
+	p.keys = p.keys[:0]
 }
 
 func (p *tomlParser) keyValue() error {
@@ -231,10 +232,10 @@ func (p *tomlParser) keyValue() error {
 		return p.endOfLine()
 	}
 	lower := strings.ToLower(key)
-	if p.keys[lower] {
+	if slices.Contains(p.keys, lower) {
 		return p.errorf("key %q appears twice in entry %q", key, p.current.ID)
 	}
-	p.keys[lower] = true
+	p.keys = append(p.keys, lower)
 	valueLine := p.line
 	v, err := p.value(key)
 	if err != nil {
@@ -301,6 +302,21 @@ func (p *tomlParser) inlineTable(m *Message) error {
 // key reads a key, bare or quoted. A dotted key is joined with dots, the
 // way go-i18n names nested messages.
 func (p *tomlParser) key() (string, error) {
+	// Fast path: one bare key, as bitext writes them.
+	if start := p.i; start < len(p.s) && isBare(p.s[start]) {
+		end := start
+		for end < len(p.s) && isBare(p.s[end]) {
+			end++
+		}
+		rest := end
+		for rest < len(p.s) && (p.s[rest] == ' ' || p.s[rest] == '\t') {
+			rest++
+		}
+		if rest == len(p.s) || p.s[rest] != '.' {
+			p.i = rest
+			return p.s[start:end], nil
+		}
+	}
 	var parts []string
 	for {
 		var part string

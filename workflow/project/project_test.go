@@ -169,3 +169,21 @@ func TestBothFormatsIsAnError(t *testing.T) {
 	_, err := Load(Inputs{Root: os.DirFS(dir)}, Default())
 	assert.ErrorContains(t, err, "both exist; keep the one in the configured format (toml)")
 }
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"one two  three", 3},
+		{"don't center-left 9,758 2.5", 4},
+		{"Mexico’s role[^12]. The end.", 4},
+		{"México y “la” persecución, ¿no?", 5},
+		{"a - b", 2},
+		{"[^1] only a note ref", 4},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, Words(tc.text), tc.text)
+	}
+}

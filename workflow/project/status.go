@@ -75,34 +75,67 @@ func (w *Workspace) Status() []Status {
 }
 
 // Words counts the words of a unit's text the way translators are paid:
-// runs of letters or digits, note references left out.
+// runs of letters or digits, note references left out. "don't",
+// "center-left" and "9,758" are one word each.
 func Words(text string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c == '[' && i+1 < len(text) && text[i+1] == '^' {
+		switch class := byteClass[c]; {
+		case class == wordByte:
+			if !in {
+				n++
+				in = true
+			}
+			i++
+			continue
+		case class == joinByte:
+			// Joins a word only when one goes on after it.
+			i++
+			continue
+		case c == '[' && i+1 < len(text) && text[i+1] == '^':
 			if j := strings.IndexByte(text[i:], ']'); j > 0 {
 				i += j + 1
 				in = false
 				continue
 			}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if !in {
+					n++
+					in = true
+				}
+			case r == '’':
+			default:
+				in = false
+			}
+			continue
 		}
-		var word bool
-		size := 1
-		if c < utf8.RuneSelf {
-			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if word && !in {
-			n++
-		}
-		// "don't", "center-left" and "9,758" are one word each.
-		in = word || in && (c == '\'' || c == '-' || c == '.' || c == ',' || strings.HasPrefix(text[i:], "’"))
-		i += size
+		in = false
+		i++
 	}
 	return n
 }
+
+// byteClass sorts ASCII bytes for Words.
+var byteClass = func() (t [256]uint8) {
+	for c := range 128 {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = wordByte
+		case c == '\'' || c == '-' || c == '.' || c == ',':
+			t[c] = joinByte
+		}
+	}
+	return t
+}()
+
+const (
+	otherByte = iota
+	wordByte
+	joinByte
+)

@@ -334,13 +334,28 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 		restored[id] = true
 	}
 
+	// Each unit's hash, once for every locale; in two halves at once, since
+	// SHA-1 over a long document adds up.
+	hashes := make([]string, len(d.Units))
+	half := len(d.Units) / 2
+	var hw sync.WaitGroup
+	hw.Go(func() {
+		for i := range d.Units[:half] {
+			hashes[i] = Hash(&d.Units[i])
+		}
+	})
+	for i := half; i < len(d.Units); i++ {
+		hashes[i] = Hash(&d.Units[i])
+	}
+	hw.Wait()
+
 	for i, tag := range w.cfg.targets {
 		fsState, parsed := locs[i].state, locs[i].file
 		l := &Locale{Tag: tag, File: fsState, Parsed: parsed, Entries: make([]Entry, len(d.Units))}
 		byID := parsed.Index()
 		for i := range d.Units {
 			u := &d.Units[i]
-			e := Entry{Unit: u, Hash: Hash(u), Message: catalog.Message{ID: u.ID, Description: string(u.Kind)}}
+			e := Entry{Unit: u, Hash: hashes[i], Message: catalog.Message{ID: u.ID, Description: string(u.Kind)}}
 			if j, ok := byID[u.ID]; ok {
 				e.Message = parsed.Messages[j]
 			} else if restored[u.ID] {

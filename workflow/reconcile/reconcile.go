@@ -59,6 +59,18 @@ func Reconcile(doc *segment.Document, prior Prior) *Result {
 		Origins: make([]Origin, len(units)),
 		Scores:  make([]float64, len(units)),
 	}
+	if unchanged(units, prior.Units) {
+		// The common case, when a document is checked or rendered: nothing
+		// changed since the last update, and matching is a comparison.
+		for i := range units {
+			units[i].ID = prior.Units[i].ID
+			if units[i].Kind == segment.Note {
+				units[i].Label = noteLabel(units[i].ID)
+			}
+			res.Origins[i], res.Scores[i] = Same, 1
+		}
+		return res
+	}
 
 	var oldNotes, oldText, obsNotes, obsText []Known
 	for _, k := range prior.Units {
@@ -182,6 +194,48 @@ func Reconcile(doc *segment.Document, prior Prior) *Result {
 		}
 	}
 	return res
+}
+
+// unchanged reports whether units are the prior units, unit for unit, once
+// the notes' source labels are read as the prior labels of the notes in the
+// same places. It rewrites the references in units when they are.
+func unchanged(units []segment.Unit, prior []Known) bool {
+	if len(units) != len(prior) {
+		return false
+	}
+	relabel := map[string]string{}
+	for i := range units {
+		u, k := &units[i], &prior[i]
+		if u.Kind != k.Kind {
+			return false
+		}
+		if u.Kind == segment.Note {
+			if u.Text != k.Text {
+				return false
+			}
+			relabel[u.Label] = noteLabel(k.ID)
+		}
+	}
+	texts := make([]string, len(units))
+	for i := range units {
+		u := &units[i]
+		texts[i] = u.Text
+		if u.Kind != segment.Note && strings.Contains(u.Text, "[^") {
+			texts[i] = segment.RelabelRefs(u.Text, func(l string) string {
+				if s, ok := relabel[l]; ok {
+					return s
+				}
+				return l
+			})
+		}
+		if texts[i] != prior[i].Text {
+			return false
+		}
+	}
+	for i := range units {
+		units[i].Text = texts[i]
+	}
+	return true
 }
 
 // noteLabel returns the label in a note's ID ("note-6" → "6").

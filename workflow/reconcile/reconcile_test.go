@@ -154,6 +154,17 @@ func TestNoteLabels(t *testing.T) {
 	assert.Equal(t, []string{"p-one-two-three", "note-1", "note-4", "note-2", "note-3"}, ids(second))
 	assert.Equal(t, []string{"edited", "same", "new", "same", "same"}, origins(second))
 
+	// Run again on the same source: nothing changes, though its note
+	// numbers are not the labels.
+	again := Reconcile(doc(
+		para("One[^1] new[^2] two[^3] three[^4]."),
+		note("1", "Note one."), note("2", "A new note."), note("3", "(id.)"), note("4", "(id.)"),
+	), prior(second))
+	assert.Equal(t, ids(second), ids(again))
+	assert.Equal(t, "One[^1] new[^4] two[^2] three[^3].", again.Units[0].Text)
+	assert.Equal(t, []string{"same", "same", "same", "same", "same"}, origins(again))
+	assert.Equal(t, []string{"", "1", "4", "2", "3"}, []string{again.Units[0].Label, again.Units[1].Label, again.Units[2].Label, again.Units[3].Label, again.Units[4].Label})
+
 	// Removing a note frees nothing: its label is not reused while known.
 	third := Reconcile(doc(para("One[^1] three[^2]."), note("1", "Note one."), note("2", "(id.)")), prior(second))
 	assert.Equal(t, "One[^1] three[^2].", third.Units[0].Text)

@@ -67,24 +67,49 @@ func readMarkdown(p string, src []byte, pieces int) (*Document, error) {
 			r.lineStart = append(r.lineStart, i+1)
 		}
 	}
-	// A long article is parsed in pieces, in parallel, cut before headings
-	// where no block can span the cut; the pieces are then read in order.
+	// A long article is parsed and read in pieces, in parallel, cut before
+	// headings where no block can span the cut. Every piece after the first
+	// is read as body text: what makes a title, a date or an epigraph only
+	// happens before the body starts, which is well inside the first piece
+	// (checked below).
 	cuts := mdCuts(src, pieces)
-	roots := make([]ast.Node, len(cuts))
+	type piece struct {
+		r    *mdReader
+		root ast.Node
+		err  error
+	}
+	ps := make([]piece, len(cuts))
 	var wg sync.WaitGroup
 	for i := range cuts {
+		pr := r
+		if i > 0 {
+			pr = &mdReader{path: p, lineStart: r.lineStart, lineBase: r.lineBase, doc: &Document{}, body: true}
+		}
+		pr.src, pr.base = src[cuts[i]:mdEnd(cuts, i, len(src))], cuts[i]
+		ps[i].r = pr
 		wg.Go(func() {
-			roots[i] = mdParser.Parse(text.NewReader(src[cuts[i]:mdEnd(cuts, i, len(src))]))
+			ps[i].root = mdParser.Parse(text.NewReader(pr.src))
+			ps[i].err = pr.blocks(ps[i].root)
 		})
 	}
 	wg.Wait()
-	for i, root := range roots {
-		r.src, r.base = src[cuts[i]:mdEnd(cuts, i, len(src))], cuts[i]
-		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-			if err := r.block(n); err != nil {
+	if err := ps[0].err; err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(ps); i++ {
+		if !r.body {
+			// The body had not started by the end of the first piece:
+			// read on in order, as one piece would be.
+			r.src, r.base = ps[i].r.src, ps[i].r.base
+			if err := r.blocks(ps[i].root); err != nil {
 				return nil, err
 			}
+			continue
 		}
+		if ps[i].err != nil {
+			return nil, ps[i].err
+		}
+		r.doc.Units = append(r.doc.Units, ps[i].r.doc.Units...)
 	}
 	// Notes go last, in the order they are defined, wherever the source
 	// defines them: that is where an edition prints them.
@@ -151,6 +176,16 @@ func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
 }
 
 func (r *mdReader) add(u Unit) { r.doc.Units = append(r.doc.Units, u) }
+
+// blocks reads the top-level blocks under root.
+func (r *mdReader) blocks(root ast.Node) error {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := r.block(n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func (r *mdReader) line(n ast.Node) int {
 	if f, ok := n.(*ast.FencedCodeBlock); ok {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +56,14 @@ func Normalize(s string) string {
 }
 
 func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: a document is megabytes of mostly ASCII.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -87,6 +95,13 @@ func collapseASCII(s string) string {
 func isCollapsed(s string) bool {
 	if s == "" {
 		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	if ascii(s) {
+		// Only the other ASCII spaces are left to look for.
+		return !strings.ContainsAny(s, "\t\n\r\v\f")
 	}
 	prevSpace := true // a leading space is not collapsed
 	for i := 0; i < len(s); {
