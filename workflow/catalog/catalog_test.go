@@ -66,7 +66,8 @@ func TestGoI18nLoads(t *testing.T) {
 			b := i18n.NewBundle(language.English)
 			b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 			b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-			entries := []Entry{sample[0], sample[1], sample[4]}
+			braces := Entry{Message: Message{ID: "p-braces", Description: "paragraph", Other: "Text with {braces}, {.Field} and }} stays literal"}}
+			entries := []Entry{sample[0], sample[1], sample[4], braces}
 			_, err := b.ParseMessageFileBytes(Marshal(format, []string{". header"}, nil, entries), "a.es."+string(format))
 			require.NoError(t, err)
 			loc := i18n.NewLocalizer(b, "es")
