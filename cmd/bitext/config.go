@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -127,9 +126,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 func splitList(in []string) []string {
 	var out []string
 	for _, s := range in {
-		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-			out = append(out, part)
-		}
+		out = append(out, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
 	}
 	return out
 }
@@ -155,6 +152,3 @@ func loadWorkspace(g *globalOptions, cmd *cobra.Command) (*loaded, *project.Work
 	}
 	return l, w, nil
 }
-
-// isNotExist reports a missing file.
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -247,9 +247,7 @@ func generate(n int, out string) error {
 		}
 		blocks = append(blocks, wrap(a.paragraph()))
 	}
-	for _, note := range a.notes {
-		blocks = append(blocks, note)
-	}
+	blocks = append(blocks, a.notes...)
 	original := strings.Join(blocks, "\n\n") + "\n"
 
 	// The edit: about 5 % of paragraphs get a few words changed, 1 % of

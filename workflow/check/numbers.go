@@ -422,15 +422,15 @@ func (s *numScanner) wordNumbers(in *inline, l *lang) {
 				j += size
 			}
 			if j-i <= len(buf) {
-				w := string(lower(buf[:0], text[i:j]))
-				if v, ok := l.words[w]; ok {
+				w := lower(buf[:0], text[i:j])
+				if v, ok := l.words[string(w)]; ok {
 					t := numTok{start: off + i, end: off + j, digitsEnd: off + j}
 					exp, end := scaleAfter(text, j, len(text), l)
 					t.add(makeDecimal([]byte(strconv.Itoa(v)), 0, false).scaled(exp))
 					t.end = off + end
 					s.toks = append(s.toks, t)
 					j = end
-				} else if e, ok := l.scales[w]; ok {
+				} else if e, ok := l.scales[string(w)]; ok {
 					t := numTok{start: off + i, end: off + j, digitsEnd: off + j}
 					exp, end := scaleAfter(text, j, len(text), l)
 					t.add(decimal{mant: 1, exp: int32(e + exp)})

@@ -90,9 +90,6 @@ func slug(text string, n int) string {
 			cur.WriteRune(unicode.ToLower(r))
 		default:
 			flush()
-			if len(words) >= n {
-				break
-			}
 		}
 		if len(words) >= n {
 			break

@@ -133,9 +133,3 @@ func onlyNoBreak(run []rune) bool {
 	}
 	return true
 }
-
-// isBlank reports whether line holds nothing but white space, no-break
-// spaces included.
-func isBlank(line string) bool {
-	return strings.TrimFunc(line, unicode.IsSpace) == ""
-}
