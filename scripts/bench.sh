@@ -5,6 +5,7 @@
 #   scripts/bench.sh                 # N = 2000 20000 100000
 #   scripts/bench.sh 20000           # one size
 #   PO4A_MAX=100000 scripts/bench.sh # also run po4a at 100,000 (it takes long)
+#   PARTS=update scripts/bench.sh    # only some parts: update, check, render
 #
 # For each N, scripts/benchgen writes bench/N/: a fully translated project
 # (base/), and an edited article with about 5 % of paragraphs changed and 1 %
@@ -54,11 +55,14 @@ timed() {
 # best FILE: the line of FILE with the smallest first field.
 best() { sort -n "$1" | head -1; }
 
-printf '\n%-8s %-8s %-22s %-22s %s\n' "N" "units" "bitext update" "po4a-updatepo" "ratio"
+parts=" ${PARTS:-update check render} "
+
+[[ $parts == *" update "* ]] && printf '\n%-8s %-8s %-22s %-22s %s\n' "N" "units" "bitext update" "po4a-updatepo" "ratio"
 for n in "${sizes[@]}"; do
 	dir=bench/$n
 	bench/bin/benchgen -n "$n" -out "$dir" >/dev/null
 	units=$("$bitext" status -C "$dir/base" --format json | awk -F': ' '/"units"/ { gsub(",", "", $2); print $2 }')
+	[[ $parts == *" update "* ]] || continue
 
 	: >"$dir/update.times"
 	for _ in $(seq "$runs"); do
@@ -88,7 +92,7 @@ for n in "${sizes[@]}"; do
 done
 
 for part in check render; do
-	if [ -x "scripts/bench-$part.sh" ]; then
+	if [[ $parts == *" $part "* ]] && [ -x "scripts/bench-$part.sh" ]; then
 		for n in "${sizes[@]}"; do
 			"scripts/bench-$part.sh" "bench/$n"
 		done
