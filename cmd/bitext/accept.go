@@ -60,19 +60,11 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if o.all && len(req.IDs) > 0 {
 		return fmt.Errorf("give IDs or --all, not both")
 	}
-	l, err := loadConfig(o.globalOptions, cmd)
-	if err != nil {
-		return err
-	}
-	unlock, err := lockProject(l, o.stderr)
+	l, w, unlock, err := lockedWorkspace(o.globalOptions, cmd)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	w, err := project.Load(l.inputs, l.cfg)
-	if err != nil {
-		return err
-	}
 	done, err := w.Accept(req)
 	if err != nil {
 		return err
@@ -83,10 +75,5 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if len(done) == 0 {
 		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
 	}
-	writes := w.Update()
-	if err := apply(l.root, writes); err != nil {
-		return err
-	}
-	reportWrites(o.stdout, writes)
-	return nil
+	return writeAll(o.stdout, l.root, w.Update())
 }

@@ -56,27 +56,18 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 	if o.render.engine != "go" && o.render.engine != "chromium" {
 		return fmt.Errorf("--engine %q: use go or chromium", o.render.engine)
 	}
-	l, err := loadConfig(o.globalOptions, cmd)
-	if err != nil {
-		return err
-	}
-	unlock, err := lockProject(l, o.stderr)
+	l, w, unlock, err := lockedWorkspace(o.globalOptions, cmd)
 	if err != nil {
 		return err
 	}
 	defer unlock()
 
 	fmt.Fprintln(o.stdout, "== update")
-	w, err := project.Load(l.inputs, l.cfg)
-	if err != nil {
-		return err
-	}
 	writes := w.Update()
 	printUpdate(o.stdout, w)
-	if err := apply(l.root, writes); err != nil {
+	if err := writeAll(o.stdout, l.root, writes); err != nil {
 		return err
 	}
-	reportWrites(o.stdout, writes)
 	if len(writes) > 0 {
 		// Findings name lines of the files as written.
 		if w, err = project.Load(l.inputs, l.cfg); err != nil {

@@ -43,34 +43,26 @@ kept in locales/.bitext/<doc>.history.json and comes back with the unit.`,
 }
 
 func runUpdate(o *updateOptions, cmd *cobra.Command) error {
-	l, err := loadConfig(o.globalOptions, cmd)
-	if err != nil {
-		return err
-	}
-	if !o.dryRun {
-		unlock, err := lockProject(l, o.stderr)
+	if o.dryRun {
+		_, w, err := loadWorkspace(o.globalOptions, cmd)
 		if err != nil {
 			return err
 		}
-		defer unlock()
-	}
-	w, err := project.Load(l.inputs, l.cfg)
-	if err != nil {
-		return err
-	}
-	writes := w.Update()
-	printUpdate(o.stdout, w)
-	if o.dryRun {
+		writes := w.Update()
+		printUpdate(o.stdout, w)
 		for _, wr := range writes {
 			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
 		}
 		return nil
 	}
-	if err := apply(l.root, writes); err != nil {
+	l, w, unlock, err := lockedWorkspace(o.globalOptions, cmd)
+	if err != nil {
 		return err
 	}
-	reportWrites(o.stdout, writes)
-	return nil
+	defer unlock()
+	writes := w.Update()
+	printUpdate(o.stdout, w)
+	return writeAll(o.stdout, l.root, writes)
 }
 
 func reportWrites(out io.Writer, writes []project.Write) {

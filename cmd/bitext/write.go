@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hopeborder/bitext/workflow/files"
 	"github.com/hopeborder/bitext/workflow/project"
 )
@@ -24,6 +26,32 @@ func lockProject(l *loaded, stderr io.Writer) (func(), error) {
 	}
 	fmt.Fprintln(stderr, "bitext: another bitext run is writing this project; waiting for it to finish…")
 	return files.Lock(path, lockWait)
+}
+
+// lockedWorkspace reads the configuration, takes the project lock and
+// loads the project: what every command that writes does first. The caller
+// releases the lock with unlock.
+func lockedWorkspace(g *globalOptions, cmd *cobra.Command) (l *loaded, w *project.Workspace, unlock func(), err error) {
+	if l, err = loadConfig(g, cmd); err != nil {
+		return nil, nil, nil, err
+	}
+	if unlock, err = lockProject(l, g.stderr); err != nil {
+		return nil, nil, nil, err
+	}
+	if w, err = project.Load(l.inputs, l.cfg); err != nil {
+		unlock()
+		return nil, nil, nil, err
+	}
+	return l, w, unlock, nil
+}
+
+// writeAll applies writes and says what was written.
+func writeAll(out io.Writer, root string, writes []project.Write) error {
+	if err := apply(root, writes); err != nil {
+		return err
+	}
+	reportWrites(out, writes)
+	return nil
 }
 
 // apply performs writes under root. It first checks that no file changed
