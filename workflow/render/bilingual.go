@@ -114,12 +114,6 @@ func (h *htmlWriter) cell(row *Row, c *Cell, col *column) {
 		h.WriteString("-" + strconv.Itoa(row.Note) + `"`)
 	}
 	h.WriteString(">")
-	if inner != "" {
-		h.WriteString("<" + inner + ">")
-	}
-	h.content(row, c, col)
-	if inner != "" {
-		h.WriteString("</" + inner + ">")
-	}
+	h.wrapped(inner, row, c, col)
 	h.WriteString("</" + outer + ">")
 }

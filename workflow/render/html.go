@@ -36,29 +36,13 @@ func newColumn(ed *Edition, col int, class string) column {
 }
 
 // escapeText writes s as HTML text.
-func (h *htmlWriter) escapeText(s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		default:
-			continue
-		}
-		h.WriteString(s[last:i])
-		h.WriteString(esc)
-		last = i + 1
-	}
-	h.WriteString(s[last:])
-}
+func (h *htmlWriter) escapeText(s string) { h.escape(s, false) }
 
 // escapeAttr writes s as the value of a double-quoted attribute.
-func (h *htmlWriter) escapeAttr(s string) {
+func (h *htmlWriter) escapeAttr(s string) { h.escape(s, true) }
+
+// escape writes s with &, < and > escaped, and quotes too in an attribute.
+func (h *htmlWriter) escape(s string, attr bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -74,6 +58,9 @@ func (h *htmlWriter) escapeAttr(s string) {
 		case '\'':
 			esc = "&#39;"
 		default:
+			continue
+		}
+		if !attr && (s[i] == '"' || s[i] == '\'') {
 			continue
 		}
 		h.WriteString(s[last:i])
@@ -198,6 +185,18 @@ func (h *htmlWriter) mark(c *Cell, col *column) {
 	h.WriteString(`">`)
 	h.escapeText(text)
 	h.WriteString("</span> ")
+}
+
+// wrapped writes a cell's content inside an inner element, when the kind
+// of the row has one (a heading in its cell, say).
+func (h *htmlWriter) wrapped(inner string, row *Row, c *Cell, col *column) {
+	if inner != "" {
+		h.WriteString("<" + inner + ">")
+	}
+	h.content(row, c, col)
+	if inner != "" {
+		h.WriteString("</" + inner + ">")
+	}
 }
 
 // content writes a cell's text, with its mark, and, in a note, its

@@ -142,12 +142,6 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
 		h.WriteString(`"`)
 	}
 	h.WriteString(">")
-	if inner != "" {
-		h.WriteString("<" + inner + ">")
-	}
-	h.content(row, c, col)
-	if inner != "" {
-		h.WriteString("</" + inner + ">")
-	}
+	h.wrapped(inner, row, c, col)
 	h.WriteString("</" + outer + ">\n")
 }
