@@ -22,16 +22,6 @@ const (
 	testEN  = "locales/" + testDoc + ".en.toml"
 )
 
-// newRepo copies the repository's project into a temporary folder.
-func newRepo(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, p := range []string{"bitext.yaml", "source", "locales"} {
-		require.NoError(t, copyTree(filepath.Join("..", "..", p), filepath.Join(dir, p)))
-	}
-	return dir
-}
-
 func editFile(t *testing.T, path, old, repl string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -45,7 +35,7 @@ func editFile(t *testing.T, path, old, repl string) {
 // nothing is corrupted.
 func TestConcurrentUpdates(t *testing.T) {
 	for round := 0; round < 5; round++ {
-		dir := newRepo(t)
+		dir := projectCopy(t, nil)
 		editFile(t, filepath.Join(dir, testSrc), "Little of substance as to", "Little of substance on")
 		var wg sync.WaitGroup
 		codes := make([]int, 2)
@@ -82,7 +72,7 @@ func TestConcurrentUpdates(t *testing.T) {
 // bitext reading it and writing it: the write is refused, the editor's save
 // is kept, and no other file is written either.
 func TestChangedOnDisk(t *testing.T) {
-	dir := newRepo(t)
+	dir := projectCopy(t, nil)
 	editFile(t, filepath.Join(dir, testSrc), "Little of substance as to", "Little of substance on")
 	w, err := project.Load(project.Inputs{Root: os.DirFS(dir)}, project.Default())
 	require.NoError(t, err)
@@ -115,7 +105,7 @@ func TestChangedOnDisk(t *testing.T) {
 // TestUpdateWaitsForLock holds the project lock as another run would: update
 // says it is waiting, and goes on once the lock is free.
 func TestUpdateWaitsForLock(t *testing.T) {
-	dir := newRepo(t)
+	dir := projectCopy(t, nil)
 	unlock, err := files.Lock(filepath.Join(dir, "locales", ".bitext", "lock"), 0)
 	require.NoError(t, err)
 	var out, errOut lockedBuffer
