@@ -69,11 +69,15 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, a := range done {
-		fmt.Fprintf(o.stdout, "accepted %s %s (%s)\n", a.Locale, a.ID, a.Doc)
-	}
 	if len(done) == 0 {
 		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
 	}
-	return writeAll(o.stdout, l.root, w.Update())
+	// Success is reported once it is on disk.
+	if err := writeAll(o.globalOptions, cmd, l.root, w.Update()); err != nil {
+		return err
+	}
+	for _, a := range done {
+		fmt.Fprintf(o.stdout, "accepted %s %s (%s)\n", a.Locale, a.ID, a.Doc)
+	}
+	return nil
 }

@@ -65,7 +65,7 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 	fmt.Fprintln(o.stdout, "== update")
 	writes := w.Update()
 	printUpdate(o.stdout, w)
-	if err := writeAll(o.stdout, l.root, writes); err != nil {
+	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err
 	}
 	if len(writes) > 0 {

@@ -153,7 +153,7 @@ func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
 		}
 		for _, b := range rep.Badges() {
 			p := filepath.Join(dir, b.Locale+".svg")
-			if err := files.WriteAtomic(p, b.SVG); err != nil {
+			if err := files.WriteFile(o.fs, p, b.SVG); err != nil {
 				return fmt.Errorf("write badge: %w", err)
 			}
 			fmt.Fprintf(o.stderr, "wrote %s (%d%%)\n", filepath.ToSlash(filepath.Join(o.badge, b.Locale+".svg")), b.Percent)

@@ -165,7 +165,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	if want["pdf"] {
 		renderers = append(renderers, pdfRenderer)
 	}
-	reports, err := renderAll(l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	reports, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
 	for _, line := range reports {
 		fmt.Fprintln(o.stdout, line)
 	}
@@ -189,7 +189,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 // on (the PDF takes the longest), as many at once as there are
 // processors. It returns what it did, a line per file in document and
 // renderer order, and the first error.
-func renderAll(root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, error) {
+func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, error) {
 	type job struct {
 		ed *render.Edition
 		r  render.Renderer
@@ -215,7 +215,7 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
 				return
 			}
-			reports[i], errs[i] = writeFiles(root, outDir, files)
+			reports[i], errs[i] = writeFiles(fsys, root, outDir, files)
 		}()
 	}
 	wg.Wait()
@@ -233,7 +233,7 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 
 // writeFiles writes files into outDir under root, each atomically,
 // leaving alone those that already hold the same bytes.
-func writeFiles(root, outDir string, out []render.File) ([]string, error) {
+func writeFiles(fsys files.FS, root, outDir string, out []render.File) ([]string, error) {
 	var lines []string
 	for _, f := range out {
 		rel := path.Join(outDir, f.Name)
@@ -242,7 +242,7 @@ func writeFiles(root, outDir string, out []render.File) ([]string, error) {
 			lines = append(lines, "unchanged "+rel)
 			continue
 		}
-		if err := files.WriteAtomic(p, f.Data); err != nil {
+		if err := files.WriteFile(fsys, p, f.Data); err != nil {
 			return lines, fmt.Errorf("write %s: %w", rel, err)
 		}
 		lines = append(lines, "wrote "+rel)

@@ -6,6 +6,8 @@ import (
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+
+	"github.com/hopeborder/bitext/workflow/files"
 )
 
 // globalOptions are the flags every command takes.
@@ -16,12 +18,17 @@ type globalOptions struct {
 	stdout     io.Writer
 	stderr     io.Writer
 
+	// fs is the file system writes go through; interrupts, when set,
+	// turns Ctrl-C during a write into a clean stop (see interrupts).
+	fs         files.FS
+	interrupts *interrupts
+
 	cpuProfile  string
 	stopProfile func()
 }
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	g := &globalOptions{stdin: stdin, stdout: stdout, stderr: stderr}
+func newRootCmd(e env, stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	g := &globalOptions{stdin: stdin, stdout: stdout, stderr: stderr, fs: e.fs, interrupts: e.interrupts}
 	cmd := &cobra.Command{
 		Use:   "bitext",
 		Short: "Translate articles and publish them as parallel-language editions",

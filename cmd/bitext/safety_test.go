@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,7 @@ func TestChangedOnDisk(t *testing.T) {
 	saved, err := os.ReadFile(filepath.Join(dir, testES))
 	require.NoError(t, err)
 
-	err = apply(dir, writes)
+	err = files.Apply(context.Background(), files.OS, dir, writes)
 	require.ErrorIs(t, err, files.ErrChanged)
 	assert.ErrorContains(t, err, testES)
 	now, _ := os.ReadFile(filepath.Join(dir, testES))

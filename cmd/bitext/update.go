@@ -62,7 +62,7 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 	defer unlock()
 	writes := w.Update()
 	printUpdate(o.stdout, w)
-	return writeAll(o.stdout, l.root, writes)
+	return writeAll(o.globalOptions, cmd, l.root, writes)
 }
 
 func reportWrites(out io.Writer, writes []project.Write) {

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"time"
 
@@ -18,14 +18,29 @@ const lockWait = 30 * time.Second
 
 // lockProject takes the project's write lock, so that two runs that write
 // never interleave: the second waits, then works on what the first wrote.
-func lockProject(l *loaded, stderr io.Writer) (func(), error) {
-	path := filepath.Join(l.root, filepath.FromSlash(l.cfg.LocalesDir), ".bitext", "lock")
+// Holding it, it removes the temporary files a killed run left behind.
+func lockProject(g *globalOptions, l *loaded) (func(), error) {
+	localesDir := filepath.Join(l.root, filepath.FromSlash(l.cfg.LocalesDir))
+	path := filepath.Join(localesDir, ".bitext", "lock")
 	unlock, err := files.Lock(path, 0)
-	if err == nil {
-		return unlock, nil
+	if err != nil {
+		if !errors.Is(err, files.ErrLocked) {
+			return nil, err
+		}
+		fmt.Fprintln(g.stderr, "bitext: another bitext run is writing this project; waiting for it to finish…")
+		if unlock, err = files.Lock(path, lockWait); err != nil {
+			return nil, err
+		}
 	}
-	fmt.Fprintln(stderr, "bitext: another bitext run is writing this project; waiting for it to finish…")
-	return files.Lock(path, lockWait)
+	removed, err := files.Cleanup(g.fs, localesDir, filepath.Join(localesDir, ".bitext"), filepath.Join(l.root, filepath.FromSlash(l.cfg.OutputDir)))
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("remove the temporary files of an interrupted run: %w", err)
+	}
+	if len(removed) > 0 {
+		fmt.Fprintf(g.stderr, "bitext: removed %d temporary %s left by an interrupted run\n", len(removed), plural(len(removed), "file", "files"))
+	}
+	return unlock, nil
 }
 
 // lockedWorkspace reads the configuration, takes the project lock and
@@ -35,7 +50,7 @@ func lockedWorkspace(g *globalOptions, cmd *cobra.Command) (l *loaded, w *projec
 	if l, err = loadConfig(g, cmd); err != nil {
 		return nil, nil, nil, err
 	}
-	if unlock, err = lockProject(l, g.stderr); err != nil {
+	if unlock, err = lockProject(g, l); err != nil {
 		return nil, nil, nil, err
 	}
 	if w, err = project.Load(l.inputs, l.cfg); err != nil {
@@ -45,35 +60,14 @@ func lockedWorkspace(g *globalOptions, cmd *cobra.Command) (l *loaded, w *projec
 	return l, w, unlock, nil
 }
 
-// writeAll applies writes and says what was written.
-func writeAll(out io.Writer, root string, writes []project.Write) error {
-	if err := apply(root, writes); err != nil {
+// writeAll applies writes as one transaction and says what was written.
+func writeAll(g *globalOptions, cmd *cobra.Command, root string, writes []project.Write) error {
+	err := g.interrupts.guard(func() error {
+		return files.Apply(cmd.Context(), g.fs, root, writes)
+	})
+	if err != nil {
 		return err
 	}
-	reportWrites(out, writes)
-	return nil
-}
-
-// apply performs writes under root. It first checks that no file changed
-// on disk since it was read, so that either every file is written or, when
-// one changed, none is.
-func apply(root string, writes []project.Write) error {
-	for _, w := range writes {
-		if err := files.Check(filepath.Join(root, filepath.FromSlash(w.Path)), w.Old, w.Existed); err != nil {
-			return err
-		}
-	}
-	for _, w := range writes {
-		p := filepath.Join(root, filepath.FromSlash(w.Path))
-		var err error
-		if w.Remove {
-			err = files.Remove(p, w.Old)
-		} else {
-			err = files.Replace(p, w.Data, w.Old, w.Existed)
-		}
-		if err != nil {
-			return err
-		}
-	}
+	reportWrites(g.stdout, writes)
 	return nil
 }

@@ -282,7 +282,7 @@ func generate(n int, out string) error {
 		filepath.Join(base, "source", "article.md"): original,
 		filepath.Join(out, "article.edited.md"):     editedText,
 	} {
-		if err := files.WriteAtomic(path, []byte(data)); err != nil {
+		if err := files.WriteFile(files.OS, path, []byte(data)); err != nil {
 			return err
 		}
 	}
@@ -307,7 +307,7 @@ func generate(n int, out string) error {
 		}
 	}
 	for _, wr := range w.Update() {
-		if err := files.WriteAtomic(filepath.Join(base, filepath.FromSlash(wr.Path)), wr.Data); err != nil {
+		if err := files.WriteFile(files.OS, filepath.Join(base, filepath.FromSlash(wr.Path)), wr.Data); err != nil {
 			return err
 		}
 	}
@@ -352,5 +352,5 @@ func fillPOFile(path string) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	return files.WriteAtomic(path, []byte(strings.Join(out, "\n")+"\n"))
+	return files.WriteFile(files.OS, path, []byte(strings.Join(out, "\n")+"\n"))
 }

@@ -1,10 +1,13 @@
-// Package files writes project files safely: each write goes to a
-// temporary file in the same folder and is renamed into place, so a reader
-// or a crash never sees half a file; a file that changed on disk since it was
-// read is not overwritten; and one lock per project keeps two bitext runs
-// from writing at once.
+// Package files writes project files so that no translator's work is ever
+// lost: a write that spans several files is a transaction whose every
+// prefix is safe (Apply); each file is written to a temporary file, synced,
+// and put in place atomically, without ever replacing a save that lands
+// meanwhile; one lock per project keeps two bitext runs from writing at
+// once; and the temporary files of a killed run are cleaned up by the next
+// one. All of it goes through the FS interface, so tests can fail or cut
+// short any single step (package filestest).
 //
 //	unlock, err := files.Lock("locales/.bitext/lock", 10*time.Second)
 //	…
-//	err = files.Replace("locales/a.es.toml", data, old, true)
+//	err = files.Apply(ctx, files.OS, ".", []files.Write{{Path: "locales/a.es.toml", Data: data, Old: old, Existed: true}})
 package files

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ func newProject(t testing.TB) string {
 	for _, p := range []string{srcPath, enPath, esPath} {
 		data, err := os.ReadFile(filepath.Join("..", "..", p))
 		require.NoError(t, err)
-		require.NoError(t, files.WriteAtomic(filepath.Join(dir, p), data))
+		require.NoError(t, files.WriteFile(files.OS, filepath.Join(dir, p), data))
 	}
 	return dir
 }
@@ -44,13 +45,9 @@ func load(t testing.TB, dir string, cfg Config) *Workspace {
 func update(t testing.TB, dir string, cfg Config) []string {
 	t.Helper()
 	var paths []string
-	for _, wr := range load(t, dir, cfg).Update() {
-		p := filepath.Join(dir, wr.Path)
-		if wr.Remove {
-			require.NoError(t, files.Remove(p, wr.Old))
-		} else {
-			require.NoError(t, files.Replace(p, wr.Data, wr.Old, wr.Existed))
-		}
+	writes := load(t, dir, cfg).Update()
+	require.NoError(t, files.Apply(context.Background(), files.OS, dir, writes))
+	for _, wr := range writes {
 		paths = append(paths, wr.Path)
 	}
 	return paths
@@ -80,10 +77,8 @@ var updateGolden = flag.Bool("update", false, "rewrite the shipped message files
 // bitext update does).
 func TestShippedProjectIsUpToDate(t *testing.T) {
 	if *updateGolden {
-		for _, wr := range load(t, filepath.Join("..", ".."), Default()).Update() {
-			require.False(t, wr.Remove)
-			require.NoError(t, files.Replace(filepath.Join("..", "..", wr.Path), wr.Data, wr.Old, wr.Existed))
-		}
+		writes := load(t, filepath.Join("..", ".."), Default()).Update()
+		require.NoError(t, files.Apply(context.Background(), files.OS, filepath.Join("..", ".."), writes))
 	}
 	dir := newProject(t)
 	assert.Empty(t, update(t, dir, Default()), "the shipped message files are what update writes")

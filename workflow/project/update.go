@@ -11,25 +11,16 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/catalog"
+	"github.com/hopeborder/bitext/workflow/files"
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/reconcile"
 	"github.com/hopeborder/bitext/workflow/segment"
 	"github.com/hopeborder/bitext/workflow/textdiff"
 )
 
-// Write is a file the command should write, or remove.
-type Write struct {
-	// Path is slash-separated, relative to the project root.
-	Path string
-	// Data is the new content; nil when Remove is set.
-	Data   []byte
-	Remove bool
-	// Old is the content the file had when it was read, and Existed says
-	// whether it existed. The writer refuses to replace a file that changed
-	// on disk since (an editor saving it meanwhile).
-	Old     []byte
-	Existed bool
-}
+// Write is a file the command should write, or remove, as part of one
+// transaction (see files.Apply).
+type Write = files.Write
 
 // maxSuggestions is how many suggestions an entry shows at most, and
 // diffContext how many unchanged words the diff of a stale entry keeps

@@ -1,0 +1,4 @@
+package files
+
+// LockErrorForTest exposes lockError to the external tests.
+var LockErrorForTest = lockError
