@@ -72,8 +72,12 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if len(done) == 0 {
 		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
 	}
+	writes, err := w.Update()
+	if err != nil {
+		return err
+	}
 	// Success is reported once it is on disk.
-	if err := writeAll(o.globalOptions, cmd, l.root, w.Update()); err != nil {
+	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err
 	}
 	for _, a := range done {

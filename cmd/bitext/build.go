@@ -63,7 +63,10 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 	defer unlock()
 
 	fmt.Fprintln(o.stdout, "== update")
-	writes := w.Update()
+	writes, err := w.Update()
+	if err != nil {
+		return err
+	}
 	printUpdate(o.stdout, w)
 	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err

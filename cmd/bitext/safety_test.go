@@ -77,7 +77,8 @@ func TestChangedOnDisk(t *testing.T) {
 	editFile(t, filepath.Join(dir, testSrc), "Little of substance as to", "Little of substance on")
 	w, err := project.Load(project.Inputs{Root: os.DirFS(dir)}, project.Default())
 	require.NoError(t, err)
-	writes := w.Update()
+	writes, err := w.Update()
+	require.NoError(t, err)
 	require.NotEmpty(t, writes)
 
 	enBefore, err := os.ReadFile(filepath.Join(dir, testEN))

@@ -48,7 +48,10 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		writes := w.Update()
+		writes, err := w.Update()
+		if err != nil {
+			return err
+		}
 		printUpdate(o.stdout, w)
 		for _, wr := range writes {
 			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
@@ -60,7 +63,10 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 		return err
 	}
 	defer unlock()
-	writes := w.Update()
+	writes, err := w.Update()
+	if err != nil {
+		return err
+	}
 	printUpdate(o.stdout, w)
 	return writeAll(o.globalOptions, cmd, l.root, writes)
 }

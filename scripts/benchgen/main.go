@@ -24,6 +24,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -306,10 +307,12 @@ func generate(n int, out string) error {
 			}
 		}
 	}
-	for _, wr := range w.Update() {
-		if err := files.WriteFile(files.OS, filepath.Join(base, filepath.FromSlash(wr.Path)), wr.Data); err != nil {
-			return err
-		}
+	writes, err := w.Update()
+	if err != nil {
+		return err
+	}
+	if err := files.Apply(context.Background(), files.OS, base, writes); err != nil {
+		return err
 	}
 	fmt.Printf("%s: %d units\n", out, units)
 	return nil

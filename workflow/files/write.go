@@ -102,10 +102,20 @@ func Apply(ctx context.Context, fsys FS, root string, writes []Write) error {
 		}
 		tx.real = append(tx.real, p)
 	}
+	// A file may be written more than once (the history: first gaining,
+	// last losing): each later write starts from what the one before it
+	// wrote, and only the first is checked against the disk.
+	last := map[string]int{}
 	for i, w := range writes {
-		if err := check(fsys, tx.real[i], w.Old, w.Existed); err != nil {
+		if j, ok := last[tx.real[i]]; ok {
+			prev := writes[j]
+			if prev.Remove == w.Existed || !prev.Remove && !bytes.Equal(prev.Data, w.Old) {
+				return fmt.Errorf("write %s twice: the second write does not start from the first (a bug in bitext)", w.Path)
+			}
+		} else if err := check(fsys, tx.real[i], w.Old, w.Existed); err != nil {
 			return err
 		}
+		last[tx.real[i]] = i
 	}
 	for i, w := range writes {
 		if err := ctx.Err(); err != nil {
@@ -261,8 +271,12 @@ func (tx *tx) replace(path string, w Write) error {
 	err = tx.fs.Exchange(tmp, path)
 	if err == nil {
 		// tmp now holds what was at path a moment ago.
-		if got, err := tx.fs.ReadFile(tmp); err != nil || !bytes.Equal(got, w.Old) {
-			return tx.putBack(tmp, path, w.Data)
+		got, err := tx.fs.ReadFile(tmp)
+		if err != nil || !bytes.Equal(got, w.Old) {
+			if perr := tx.putBack(tmp, path, w.Data); err == nil || !errors.Is(perr, ErrChanged) {
+				return perr
+			}
+			return err
 		}
 		tx.displaced = append(tx.displaced, displaced{tmp: tmp, at: path, old: w.Old, data: w.Data})
 		return tx.fs.SyncDir(filepath.Dir(path))
@@ -392,8 +406,12 @@ func (tx *tx) remove(path string, w Write) error {
 // verify reads back every file written so far and returns an error
 // wrapping ErrChanged when one no longer holds what bitext wrote.
 func (tx *tx) verify(done []Write) error {
+	latest := map[string]int{}
+	for i := range done {
+		latest[tx.real[i]] = i
+	}
 	for i, w := range done {
-		if w.Remove {
+		if w.Remove || latest[tx.real[i]] != i {
 			continue
 		}
 		got, err := tx.fs.ReadFile(tx.real[i])
@@ -409,30 +427,21 @@ func (tx *tx) verify(done []Write) error {
 	return nil
 }
 
-// finish deletes the displaced old files, each after a last look: one that
-// no longer holds what bitext read took a late save, which goes back in
-// place (or is kept beside it).
+// finish deletes the displaced old files, each after a last look. One
+// that no longer holds what bitext read took a late save (an editor that
+// had it open wrote into it): it is kept beside the file, never moved back,
+// since the writes after it were made on the strength of this one.
 func (tx *tx) finish() error {
 	var errs []error
 	for _, d := range tx.displaced {
 		got, err := tx.fs.ReadFile(d.tmp)
-		if err == nil && bytes.Equal(got, d.old) {
+		switch {
+		case err == nil && bytes.Equal(got, d.old):
 			tx.fs.Remove(d.tmp)
-			continue
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			errs = append(errs, tx.keep(d.tmp, d.at))
 		}
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if d.data != nil {
-			if now, err := tx.fs.ReadFile(d.at); err == nil && bytes.Equal(now, d.data) {
-				if err := tx.fs.Exchange(d.tmp, d.at); err == nil {
-					tx.fs.Remove(d.tmp)
-					errs = append(errs, raced(d.at))
-					continue
-				}
-			}
-		}
-		errs = append(errs, tx.keep(d.tmp, d.at))
 	}
 	tx.displaced = nil
 	return errors.Join(errs...)

@@ -45,7 +45,8 @@ func load(t testing.TB, dir string, cfg Config) *Workspace {
 func update(t testing.TB, dir string, cfg Config) []string {
 	t.Helper()
 	var paths []string
-	writes := load(t, dir, cfg).Update()
+	writes, err := load(t, dir, cfg).Update()
+	require.NoError(t, err)
 	require.NoError(t, files.Apply(context.Background(), files.OS, dir, writes))
 	for _, wr := range writes {
 		paths = append(paths, wr.Path)
@@ -77,7 +78,8 @@ var updateGolden = flag.Bool("update", false, "rewrite the shipped message files
 // bitext update does).
 func TestShippedProjectIsUpToDate(t *testing.T) {
 	if *updateGolden {
-		writes := load(t, filepath.Join("..", ".."), Default()).Update()
+		writes, err := load(t, filepath.Join("..", ".."), Default()).Update()
+		require.NoError(t, err)
 		require.NoError(t, files.Apply(context.Background(), files.OS, filepath.Join("..", ".."), writes))
 	}
 	dir := newProject(t)

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -35,11 +36,28 @@ const (
 // locale file with every unit in document order (translations kept, new
 // units untranslated, translator comments kept), and the history holding
 // what stale and removed translations need. Files that would not change are
-// left out, so a second run writes nothing. Histories come first in the
-// list, so that a run cut short never loses the English a stale translation
-// was made from.
-func (w *Workspace) Update() []Write {
-	var first, rest []Write
+// left out, so a second run writes nothing.
+//
+// The writes are one transaction, in an order where every prefix of them
+// loses nothing, so that a run that fails or is killed part way never
+// costs a translation, a comment or an old English text, and the next run
+// finishes the job (see files.Apply):
+//
+//  1. each history, as the union of what it held and what it will hold:
+//     it only gains (the translations of removed units, the English that
+//     stale translations were made from);
+//  2. the locale files, then the source-locale files, in the configured
+//     format and place;
+//  3. what loses data, marked Prune: each history as it will stay (without
+//     the translations that came back into the locale files, and the
+//     English no translation needs any more), and the files left in
+//     another format or under another document's name.
+//
+// It fails, writing nothing, when the writes would lose something that
+// no order can keep: translator comments in a switch to JSON, which holds
+// none.
+func (w *Workspace) Update() ([]Write, error) {
+	var gain, write, prune []Write
 	for _, d := range w.Docs {
 		// Each file is made on its own; on large documents making them in
 		// parallel is most of the gain a second core gives.
@@ -50,21 +68,134 @@ func (w *Workspace) Update() []Write {
 			wg.Go(func() { locs[i] = w.localeWrites(d, l) })
 		}
 		wg.Go(func() { srcWrites = w.sourceWrites(d) })
-		h := d.nextHistory(w)
-		if h.Empty() {
-			if d.History.Exists {
-				first = append(first, Write{Path: d.History.Path, Remove: true, Old: d.History.Raw, Existed: true})
-			}
-		} else {
-			first = appendChanged(first, d.History, h.Marshal())
-		}
+		g, p := d.historyWrites(w)
+		gain, prune = append(gain, g...), append(prune, p...)
 		wg.Wait()
-		for _, ws := range locs {
-			rest = append(rest, ws...)
+		for _, ws := range append(locs, srcWrites) {
+			for _, wr := range ws {
+				if wr.Prune {
+					prune = append(prune, wr)
+				} else {
+					write = append(write, wr)
+				}
+			}
 		}
-		rest = append(rest, srcWrites...)
+		for _, f := range d.leftovers {
+			prune = append(prune, Write{Path: f.Path, Remove: true, Old: f.Raw, Existed: true, Prune: true})
+		}
 	}
-	return append(first, rest...)
+	if err := w.lossless(); err != nil {
+		return nil, err
+	}
+	return slices.Concat(gain, write, prune), nil
+}
+
+// historyWrites returns the writes of a document's history: the union of
+// old and new to make first, and the final history to make last (a Prune),
+// leaving out what would not change.
+func (d *Doc) historyWrites(w *Workspace) (gain, prune []Write) {
+	next := d.nextHistory(w)
+	want := w.HistoryPath(d.Name)
+	var final []byte
+	if !next.Empty() {
+		final = next.Marshal()
+	}
+	union := unionHistory(d.history, next)
+	unionData := union.Marshal()
+	if union.Empty() {
+		unionData = nil
+	}
+	cur := d.History // the file as it is now, or will be after the gain
+	if want != cur.Path && cur.Exists {
+		// The document was renamed: its history moves with it, first as a
+		// copy, and the old one goes last.
+		if unionData == nil {
+			unionData = cur.Raw
+		}
+		gain = append(gain, Write{Path: want, Data: unionData})
+		prune = append(prune, Write{Path: cur.Path, Remove: true, Old: cur.Raw, Existed: true, Prune: true})
+		cur = FileState{Path: want, Exists: true, Raw: unionData}
+	} else if unionData != nil && !(cur.Exists && bytes.Equal(cur.Raw, unionData)) {
+		cur.Path = want
+		gain = append(gain, Write{Path: want, Data: unionData, Old: cur.Raw, Existed: cur.Exists})
+		cur = FileState{Path: want, Exists: true, Raw: unionData}
+	}
+	switch {
+	case final == nil && cur.Exists:
+		prune = append(prune, Write{Path: cur.Path, Remove: true, Old: cur.Raw, Existed: true, Prune: true})
+	case final != nil && !(cur.Exists && bytes.Equal(cur.Raw, final)):
+		prune = append(prune, Write{Path: cur.Path, Data: final, Old: cur.Raw, Existed: cur.Exists, Prune: true})
+	}
+	return gain, prune
+}
+
+// unionHistory returns next with everything of old it dropped put back:
+// the history to write before the locale files, so that a translation
+// that moves from the history into a locale file is in one of them at
+// every moment.
+func unionHistory(old, next *catalog.History) *catalog.History {
+	u := catalog.NewHistory()
+	maps.Copy(u.Sources, next.Sources)
+	for id, o := range next.Obsolete {
+		u.Obsolete[id] = catalog.ObsoleteUnit{Description: o.Description, Text: o.Text, Translations: maps.Clone(o.Translations)}
+	}
+	for tag, ids := range next.Stale {
+		u.Stale[tag] = maps.Clone(ids)
+	}
+	for hash, s := range old.Sources {
+		if _, ok := u.Sources[hash]; !ok {
+			u.Sources[hash] = s
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(old.Obsolete)) {
+		o := old.Obsolete[id]
+		for _, tag := range slices.Sorted(maps.Keys(o.Translations)) {
+			keepObsolete(u, id, o.Description, o.Text, tag, o.Translations[tag])
+		}
+	}
+	for tag, ids := range old.Stale {
+		if u.Stale[tag] == nil {
+			u.Stale[tag] = map[string]string{}
+		}
+		for id, h := range ids {
+			if _, ok := u.Stale[tag][id]; !ok {
+				u.Stale[tag][id] = h
+			}
+		}
+	}
+	return u
+}
+
+// keepObsolete files t under id, or under the first "id~n" whose slot for
+// tag is free, unless one of them already holds it.
+func keepObsolete(h *catalog.History, id, desc, text, tag string, t catalog.Translation) {
+	slot := id
+	for n := 2; ; n++ {
+		o, ok := h.Obsolete[slot]
+		if !ok {
+			h.Obsolete[slot] = catalog.ObsoleteUnit{Description: desc, Text: text, Translations: map[string]catalog.Translation{tag: t}}
+			return
+		}
+		have, taken := o.Translations[tag]
+		if !taken {
+			o.Translations[tag] = t
+			return
+		}
+		if have.Other == t.Other && subset(t.Comments, have.Comments) {
+			return
+		}
+		slot = id + "~" + strconv.Itoa(n)
+	}
+}
+
+// subset reports whether every line of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func appendChanged(ws []Write, f FileState, data []byte) []Write {
@@ -75,14 +206,15 @@ func appendChanged(ws []Write, f FileState, data []byte) []Write {
 }
 
 // moveTo returns the writes that put data at the configured path of a
-// message file, removing the file it was read from when the format changed.
+// message file, removing the file it was read from (last, as a Prune) when
+// the format or the document's name changed.
 func (w *Workspace) moveTo(f FileState, want string, data []byte) []Write {
 	if f.Path == want {
 		return appendChanged(nil, f, data)
 	}
 	ws := []Write{{Path: want, Data: data}}
 	if f.Exists {
-		ws = append(ws, Write{Path: f.Path, Remove: true, Old: f.Raw, Existed: true})
+		ws = append(ws, Write{Path: f.Path, Remove: true, Old: f.Raw, Existed: true, Prune: true})
 	}
 	return ws
 }
@@ -158,7 +290,7 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 		". Lines starting \"#.\" or \"#,\" are rewritten by `bitext update`; your own \"# \" comments stay",
 		". with the entry below them. Entries follow the order of the article.",
 	}
-	data := catalog.Marshal(w.cfg.format, header, nil, entries)
+	data := catalog.Marshal(w.cfg.format, header, l.Parsed.Comments, entries)
 	return w.moveTo(l.File, w.MessagePath(d.Name, l.Tag), data)
 }
 
@@ -175,11 +307,17 @@ func (d *Doc) memory(l *Locale) *reconcile.Memory {
 			mem.Add(e.Unit.ID, e.Was.Text, e.Message.Other, false)
 		}
 	}
+	// Removed units' translations, from the history and from orphan
+	// entries, in ID order: a run that finishes what a killed run began
+	// finds the same memory, whichever of the two still holds them.
+	type removed struct{ id, source, target string }
+	var rem []removed
+	seen := map[[2]string]bool{}
 	tag := l.Tag.String()
 	for _, id := range slices.Sorted(maps.Keys(d.history.Obsolete)) {
 		o := d.history.Obsolete[id]
 		t, ok := o.Translations[tag]
-		if !ok || d.Unit(id) != nil {
+		if !ok || t.Other == "" || d.Unit(id) != nil {
 			continue
 		}
 		text := o.Text
@@ -190,23 +328,29 @@ func (d *Doc) memory(l *Locale) *reconcile.Memory {
 			}
 			text = s.Text
 		}
-		mem.Add(id, text, t.Other, true)
+		rem = append(rem, removed{id, text, t.Other})
+		seen[[2]string{id, t.Other}] = true
 	}
 	for _, m := range l.Orphans {
-		if s := d.sourceFor(m.Hash); s != nil && m.Other != "" {
-			mem.Add(m.ID, s.Text, m.Other, true)
+		if s := d.sourceFor(m.Hash); s != nil && m.Other != "" && !seen[[2]string{m.ID, m.Other}] {
+			rem = append(rem, removed{m.ID, s.Text, m.Other})
 		}
+	}
+	slices.SortStableFunc(rem, func(a, b removed) int { return strings.Compare(a.id, b.id) })
+	for _, r := range rem {
+		mem.Add(r.id, r.source, r.target, true)
 	}
 	return mem
 }
 
 // nextHistory computes the document's history after this update: obsolete
 // units gain the translations of units just removed (and of any orphan
-// entry), lose those that came back, and the source texts are exactly those
-// that some stale or obsolete translation still needs.
+// entry, and the comments of an untranslated one), lose those that came
+// back, and the source texts are exactly those that some stale or
+// obsolete translation still needs.
 func (d *Doc) nextHistory(w *Workspace) *catalog.History {
 	old := d.history
-	h := &catalog.History{Sources: map[string]catalog.Source{}, Obsolete: map[string]catalog.ObsoleteUnit{}}
+	h := catalog.NewHistory()
 	for id, o := range old.Obsolete {
 		h.Obsolete[id] = catalog.ObsoleteUnit{Description: o.Description, Text: o.Text, Translations: maps.Clone(o.Translations)}
 	}
@@ -219,7 +363,7 @@ func (d *Doc) nextHistory(w *Workspace) *catalog.History {
 			if !ok {
 				continue
 			}
-			if t, ok := o.Translations[tag]; ok && (e.Restored || t.Other == e.Message.Other) {
+			if t, ok := o.Translations[tag]; ok && (e.Restored || t.Other == e.Message.Other && subset(t.Comments, e.Message.Comments)) {
 				delete(o.Translations, tag)
 			}
 		}
@@ -230,7 +374,7 @@ func (d *Doc) nextHistory(w *Workspace) *catalog.History {
 	}
 	for _, l := range d.Locales {
 		for _, m := range l.Orphans {
-			if m.Other == "" {
+			if m.Other == "" && len(m.Comments) == 0 {
 				continue
 			}
 			desc, text := m.Description, ""
@@ -250,22 +394,28 @@ func (d *Doc) nextHistory(w *Workspace) *catalog.History {
 			delete(h.Obsolete, id)
 		}
 	}
-	// Keep the source text of every translation that is not current.
+	// Keep the source text of every translation that is not current, and
+	// which translations are stale.
 	keep := func(hash string) {
 		if s := d.sourceFor(hash); s != nil {
 			h.Sources[hash] = *s
 		}
 	}
 	for _, l := range d.Locales {
+		tag := l.Tag.String()
 		for i := range l.Entries {
 			if e := &l.Entries[i]; e.State == Stale {
 				keep(e.Message.Hash)
+				if h.Stale[tag] == nil {
+					h.Stale[tag] = map[string]string{}
+				}
+				h.Stale[tag][e.Unit.ID] = e.Message.Hash
 			}
 		}
 	}
 	for _, o := range h.Obsolete {
 		for _, t := range o.Translations {
-			if t.Hash != catalog.Hash(o.Description, o.Text) {
+			if t.Other != "" && t.Hash != catalog.Hash(o.Description, o.Text) {
 				keep(t.Hash)
 			}
 		}
@@ -275,18 +425,35 @@ func (d *Doc) nextHistory(w *Workspace) *catalog.History {
 
 // addObsolete files a translation of a removed unit in the history. An
 // older, different translation of the same unit into the same locale is
-// not overwritten: it moves to "<id>~2" (or ~3…), so nothing is lost.
+// not overwritten: it moves to "<id>~2" (or ~3…), so nothing is lost. An
+// untranslated entry's comments join those of a translation already kept.
 func addObsolete(h *catalog.History, id, desc, text string, tag language.Tag, t catalog.Translation) {
 	o, ok := h.Obsolete[id]
 	if !ok {
 		o = catalog.ObsoleteUnit{Description: desc, Text: text, Translations: map[string]catalog.Translation{}}
 	}
 	if old, had := o.Translations[tag.String()]; had && old.Other != t.Other {
-		for n := 2; ; n++ {
-			alt := id + "~" + strconv.Itoa(n)
-			if _, used := h.Obsolete[alt]; !used {
-				addObsolete(h, alt, o.Description, o.Text, tag, old)
-				break
+		switch {
+		case t.Other == "":
+			for _, c := range t.Comments {
+				if !slices.Contains(old.Comments, c) {
+					old.Comments = append(old.Comments, c)
+				}
+			}
+			t = old
+		case old.Other == "":
+			for _, c := range old.Comments {
+				if !slices.Contains(t.Comments, c) {
+					t.Comments = append(t.Comments, c)
+				}
+			}
+		default:
+			for n := 2; ; n++ {
+				alt := id + "~" + strconv.Itoa(n)
+				if _, used := h.Obsolete[alt]; !used {
+					addObsolete(h, alt, o.Description, o.Text, tag, old)
+					break
+				}
 			}
 		}
 	}
@@ -295,4 +462,47 @@ func addObsolete(h *catalog.History, id, desc, text string, tag language.Tag, t 
 	}
 	o.Translations[tag.String()] = t
 	h.Obsolete[id] = o
+}
+
+// lossless returns an error when the update would drop what no order of
+// writes keeps: translator comments in a locale file switched to JSON,
+// which has no comments.
+func (w *Workspace) lossless() error {
+	if w.cfg.format != catalog.JSON {
+		return nil
+	}
+	var lost []string
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			if !l.File.Exists || l.File.Format == catalog.JSON {
+				continue
+			}
+			n := len(l.Parsed.Comments)
+			var ids []string
+			for _, m := range l.Parsed.Messages {
+				if len(m.Comments) > 0 {
+					n += len(m.Comments)
+					ids = append(ids, m.ID)
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			if len(ids) > 5 {
+				ids = append(ids[:5], "…")
+			}
+			lost = append(lost, fmt.Sprintf("%s has %d translator %s (on %s)", l.File.Path, n, plural(n, "comment", "comments"), strings.Join(ids, ", ")))
+		}
+	}
+	if len(lost) == 0 {
+		return nil
+	}
+	return &ConfigError{"format", "switching to json would lose translator comments, since JSON files hold none: " + strings.Join(lost, "; ") + ". Move exemptions (# bitext-allow) to exempt: in bitext.yaml and other comments elsewhere, then run again; or keep format: " + string(w.Docs[0].Locales[0].File.Format)}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

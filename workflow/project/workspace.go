@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -79,6 +80,11 @@ type Doc struct {
 	priorSource   map[string]catalog.Source // hash → previous source message, made on first need
 	priorMessages []catalog.Message         // the previous source file's messages
 	priorOnce     sync.Once
+	priorByID     map[string]int // ID → index in priorMessages, made on first need
+	priorIDOnce   sync.Once
+	// leftovers are message files a run cut short left behind, which hold
+	// nothing the files in use do not: Update removes them.
+	leftovers []FileState
 	// Locales holds one entry per target locale, in configuration order.
 	Locales []*Locale
 
@@ -211,8 +217,11 @@ func (w *Workspace) HistoryPath(doc string) string {
 }
 
 // readMessageFile reads the message file of doc for tag, in the configured
-// format or, when switching formats, in another one.
-func (w *Workspace) readMessageFile(root fs.FS, doc string, tag language.Tag) (FileState, *catalog.File, error) {
+// format or, when switching formats, in another one. When files in two
+// formats exist and hold the same messages, the one in the configured
+// format is read and the other is returned as a leftover of a switch that
+// was cut short, for Update to remove.
+func (w *Workspace) readMessageFile(root fs.FS, doc string, tag language.Tag) (FileState, *catalog.File, []FileState, error) {
 	want := w.MessagePath(doc, tag)
 	var found []FileState
 	for _, f := range []catalog.Format{catalog.TOML, catalog.JSON, catalog.YAML} {
@@ -222,23 +231,64 @@ func (w *Workspace) readMessageFile(root fs.FS, doc string, tag language.Tag) (F
 			continue
 		}
 		if err != nil {
-			return FileState{}, nil, fmt.Errorf("read %s: %w", p, err)
+			return FileState{}, nil, nil, fmt.Errorf("read %s: %w", p, err)
 		}
 		found = append(found, FileState{Path: p, Exists: true, Raw: raw, Format: f})
 	}
 	switch len(found) {
 	case 0:
-		return FileState{Path: want, Format: w.cfg.format}, &catalog.File{Path: want}, nil
+		return FileState{Path: want, Format: w.cfg.format}, &catalog.File{Path: want}, nil, nil
 	case 1:
-	default:
-		return FileState{}, nil, fmt.Errorf("%s and %s both exist; keep the one in the configured format (%s) and remove the other", found[0].Path, found[1].Path, w.cfg.format)
+		parsed, err := catalog.Parse(found[0].Path, found[0].Raw)
+		if err != nil {
+			return FileState{}, nil, nil, err
+		}
+		return found[0], parsed, nil, nil
 	}
-	fsFile := found[0]
-	parsed, err := catalog.Parse(fsFile.Path, fsFile.Raw)
+	// Several: the configured one first.
+	slices.SortStableFunc(found, func(a, b FileState) int {
+		return cmp.Compare(boolInt(a.Path != want), boolInt(b.Path != want))
+	})
+	both := fmt.Sprintf("%s and %s both exist; keep the one in the configured format (%s) and remove the other", found[0].Path, found[1].Path, w.cfg.format)
+	if found[0].Path != want {
+		return FileState{}, nil, nil, errors.New(both)
+	}
+	parsed, err := catalog.Parse(found[0].Path, found[0].Raw)
 	if err != nil {
-		return FileState{}, nil, err
+		return FileState{}, nil, nil, err
 	}
-	return fsFile, parsed, nil
+	for _, other := range found[1:] {
+		op, err := catalog.Parse(other.Path, other.Raw)
+		if err != nil || !sameMessages(parsed, op, found[0].Format != catalog.JSON && other.Format != catalog.JSON) {
+			return FileState{}, nil, nil, errors.New(both + ": they differ")
+		}
+	}
+	return found[0], parsed, found[1:], nil
+}
+
+// sameMessages reports whether two message files hold the same entries:
+// IDs, hashes, texts, and translator comments when both formats keep them.
+func sameMessages(a, b *catalog.File, comments bool) bool {
+	if len(a.Messages) != len(b.Messages) {
+		return false
+	}
+	for i := range a.Messages {
+		x, y := &a.Messages[i], &b.Messages[i]
+		if x.ID != y.ID || x.Hash != y.Hash || x.Other != y.Other || x.Description != y.Description {
+			return false
+		}
+		if comments && !slices.Equal(x.Comments, y.Comments) {
+			return false
+		}
+	}
+	return !comments || slices.Equal(a.Comments, b.Comments)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error) {
@@ -247,16 +297,17 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 	// The message files and the history are read and parsed while the
 	// source is segmented: on large documents the two take about as long.
 	type parsed struct {
-		state FileState
-		file  *catalog.File
-		err   error
+		state     FileState
+		file      *catalog.File
+		leftovers []FileState
+		err       error
 	}
 	var srcMsgs parsed
 	locs := make([]parsed, len(w.cfg.targets))
 	var histErr error
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		srcMsgs.state, srcMsgs.file, srcMsgs.err = w.readMessageFile(root, d.Name, w.cfg.source)
+		srcMsgs.state, srcMsgs.file, srcMsgs.leftovers, srcMsgs.err = w.readMessageFile(root, d.Name, w.cfg.source)
 		d.History.Path = w.HistoryPath(d.Name)
 		raw, err := fs.ReadFile(root, d.History.Path)
 		switch {
@@ -270,7 +321,7 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 	})
 	for i, tag := range w.cfg.targets {
 		wg.Go(func() {
-			locs[i].state, locs[i].file, locs[i].err = w.readMessageFile(root, d.Name, tag)
+			locs[i].state, locs[i].file, locs[i].leftovers, locs[i].err = w.readMessageFile(root, d.Name, tag)
 		})
 	}
 	sdoc, err := segment.Read(srcPath, src)
@@ -299,6 +350,10 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 	}
 	d.Date = sdoc.Date
 	d.Source = srcMsgs.state
+	d.leftovers = srcMsgs.leftovers
+	for _, l := range locs {
+		d.leftovers = append(d.leftovers, l.leftovers...)
+	}
 	srcFile := srcMsgs.file
 
 	var prior reconcile.Prior
@@ -329,10 +384,6 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 	for i, u := range d.Units {
 		d.units[u.ID] = i
 	}
-	restored := map[string]bool{}
-	for _, id := range d.Restored {
-		restored[id] = true
-	}
 
 	// Each unit's hash, once for every locale; in two halves at once, since
 	// SHA-1 over a long document adds up.
@@ -353,23 +404,45 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 		fsState, parsed := locs[i].state, locs[i].file
 		l := &Locale{Tag: tag, File: fsState, Parsed: parsed, Entries: make([]Entry, len(d.Units))}
 		byID := parsed.Index()
+		tagS := tag.String()
 		for i := range d.Units {
 			u := &d.Units[i]
 			e := Entry{Unit: u, Hash: hashes[i], Message: catalog.Message{ID: u.ID, Description: string(u.Kind)}}
-			if j, ok := byID[u.ID]; ok {
+			kept, inHistory := d.history.Obsolete[u.ID].Translations[tagS]
+			j, inFile := byID[u.ID]
+			if inFile {
 				e.Message = parsed.Messages[j]
-			} else if restored[u.ID] {
-				if t, ok := d.history.Obsolete[u.ID].Translations[tag.String()]; ok {
-					e.Message.Hash, e.Message.Other, e.Message.Comments = t.Hash, t.Other, t.Comments
-					e.Restored = true
+			}
+			// A unit that came back gets what the history kept of it. So
+			// does one whose entry lost its translation while the history
+			// still holds it: a run cut short, or an editor saving an older
+			// copy of the file over the one bitext wrote.
+			if inHistory && (!inFile || strings.TrimSpace(e.Message.Other) == "" && kept.Other != "") {
+				e.Message.Hash, e.Message.Other = kept.Hash, kept.Other
+				for _, c := range kept.Comments {
+					if !slices.Contains(e.Message.Comments, c) {
+						e.Message.Comments = append(e.Message.Comments, c)
+					}
+				}
+				e.Restored = true
+			}
+			if strings.TrimSpace(e.Message.Other) != "" && e.Message.Hash == "" {
+				// A tool rewrote the file without its hashes (Weblate's JSON
+				// writer does). The translation was made from what the
+				// history says if it was stale, else from the English of
+				// the last update; only a unit bitext never saw before is
+				// taken as current, as goi18n takes files from before
+				// hashes.
+				if h, ok := d.history.Stale[tagS][u.ID]; ok {
+					e.Message.Hash = h
+				} else if h, ok := d.priorHash(u.ID); ok {
+					e.Message.Hash = h
 				}
 			}
 			switch {
 			case strings.TrimSpace(e.Message.Other) == "":
 				e.State = Untranslated
 			case e.Message.Hash == e.Hash || e.Message.Hash == "":
-				// An entry without a hash is taken as current, as goi18n
-				// does for files from before hashes.
 				e.State = Translated
 			default:
 				e.State = Stale
@@ -383,14 +456,31 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 			}
 		}
 		for id, o := range d.history.Obsolete {
-			_, has := o.Translations[tag.String()]
-			if _, live := d.units[id]; has && !live {
+			t, has := o.Translations[tagS]
+			if _, live := d.units[id]; has && t.Other != "" && !live {
 				l.Obsolete++
 			}
 		}
 		d.Locales = append(d.Locales, l)
 	}
 	return d, nil
+}
+
+// priorHash returns the hash of a unit's message in the previous source
+// file, if it had one.
+func (d *Doc) priorHash(id string) (string, bool) {
+	d.priorIDOnce.Do(func() {
+		d.priorByID = make(map[string]int, len(d.priorMessages))
+		for i, m := range d.priorMessages {
+			d.priorByID[m.ID] = i
+		}
+	})
+	i, ok := d.priorByID[id]
+	if !ok {
+		return "", false
+	}
+	m := d.priorMessages[i]
+	return catalog.Hash(m.Description, m.Other), true
 }
 
 // sourceFor returns the source message a hash was computed from, if bitext
