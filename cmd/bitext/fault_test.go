@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -141,29 +142,31 @@ func localeFiles(t *testing.T, dir string) map[string]string {
 
 // inventory is what a project holds that translators made: every
 // translation and every translator comment, wherever it is kept (locale
-// files, history), and the English each stale translation was made from.
+// files, history), and the English each stale translation was made from,
+// by document.
 type inventory struct {
-	translations map[string]bool // "locale\x00text"
-	comments     map[string]bool // "locale\x00comment"
-	staleWas     map[string]bool // IDs of stale entries whose old English is known
-	stale        map[string]bool // IDs of stale entries
+	translations map[string]bool // "doc\x00text"
+	comments     map[string]bool // "doc\x00comment"
+	staleWas     map[string]bool // "doc\x00id" of stale entries whose old English is known
+	stale        map[string]bool // "doc\x00id" of stale entries
 }
 
 func takeInventory(t *testing.T, dir string) inventory {
 	t.Helper()
 	inv := inventory{map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}}
 	for p, data := range localeFiles(t, dir) {
+		doc, _, _ := strings.Cut(path.Base(p), ".")
 		switch {
 		case strings.HasSuffix(p, ".history.json"):
 			h, err := catalog.ParseHistory(p, []byte(data))
 			require.NoError(t, err)
 			for _, o := range h.Obsolete {
-				for tag, tr := range o.Translations {
+				for _, tr := range o.Translations {
 					if tr.Other != "" {
-						inv.translations[tag+"\x00"+tr.Other] = true
+						inv.translations[doc+"\x00"+tr.Other] = true
 					}
 					for _, c := range tr.Comments {
-						inv.comments[tag+"\x00"+strings.TrimSpace(c)] = true
+						inv.comments[doc+"\x00"+strings.TrimSpace(c)] = true
 					}
 				}
 			}
@@ -172,28 +175,30 @@ func takeInventory(t *testing.T, dir string) inventory {
 			require.NoError(t, err, "every locale file left behind parses")
 			for _, m := range f.Messages {
 				if m.Other != "" {
-					inv.translations["es\x00"+m.Other] = true
+					inv.translations[doc+"\x00"+m.Other] = true
 				}
 				for _, c := range m.Comments {
-					inv.comments["es\x00"+strings.TrimSpace(c)] = true
+					inv.comments[doc+"\x00"+strings.TrimSpace(c)] = true
 				}
 			}
 		}
 	}
 	cfg := project.Default()
 	cfg.Format = "toml"
-	if strings.Contains(readOr(dir, "bitext.yaml"), "format: yaml") {
+	if strings.Contains(readOr(dir, "bitext.yaml"), "\nformat: yaml") {
 		cfg.Format = "yaml"
 	}
 	cfg.Sources = []string{"source/*.txt"}
 	w, err := project.Load(project.Inputs{Root: os.DirFS(dir)}, cfg)
 	require.NoError(t, err, "the project loads")
-	for _, l := range w.Docs[0].Locales {
-		for _, e := range l.Entries {
-			if e.State == project.Stale {
-				inv.stale[e.Unit.ID] = true
-				if e.Was != nil {
-					inv.staleWas[e.Unit.ID] = true
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			for _, e := range l.Entries {
+				if e.State == project.Stale {
+					inv.stale[d.Name+"\x00"+e.Unit.ID] = true
+					if e.Was != nil {
+						inv.staleWas[d.Name+"\x00"+e.Unit.ID] = true
+					}
 				}
 			}
 		}

@@ -14,6 +14,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(mainEnv) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"bitext": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -41,13 +44,14 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"replace":    cmdReplace,
-			"ids":        cmdIDs,
-			"moveline":   cmdMoveLine,
-			"deleteline": cmdDeleteLine,
-			"insertline": cmdInsertLine,
-			"checkjson":  cmdCheckJSON,
-			"checkjunit": cmdCheckJUnit,
+			"replace":         cmdReplace,
+			"ids":             cmdIDs,
+			"moveline":        cmdMoveLine,
+			"deleteline":      cmdDeleteLine,
+			"insertline":      cmdInsertLine,
+			"checkjson":       cmdCheckJSON,
+			"checkjunit":      cmdCheckJUnit,
+			"stripjsonhashes": cmdStripJSONHashes,
 		},
 	})
 }
@@ -68,6 +72,24 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %q occurs %d times in %s", old, n, args[0])
 	}
 	ts.Check(os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(repl), 1), 0o644))
+}
+
+// cmdStripJSONHashes rewrites a JSON locale file without its "hash"
+// fields, as Weblate's go-i18n JSON writer saves one: stripjsonhashes FILE.
+func cmdStripJSONHashes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: stripjsonhashes FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	var keep []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), `"hash":`) {
+			keep = append(keep, line)
+		}
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Join(keep, "\n")), 0o644))
 }
 
 // cmdIDs prints the IDs of a TOML message file's entries, in file order,

@@ -65,5 +65,6 @@ func runStatus(o *statusOptions, cmd *cobra.Command) error {
 			fmt.Fprintf(o.stdout, "%s: %d translations for units no longer in the source; `bitext update` keeps them as obsolete\n", s.File, s.Orphaned)
 		}
 	}
+	printNotices(o.stdout, w)
 	return nil
 }

@@ -107,6 +107,7 @@ func printUpdate(out io.Writer, w *project.Workspace) {
 		}
 		fmt.Fprintf(out, "%s: %d units (%s)\n", d.SourcePath, len(d.Units), change)
 	}
+	printNotices(out, w)
 	for _, d := range w.Docs {
 		for _, l := range d.Locales {
 			var n [3]int
@@ -120,5 +121,24 @@ func printUpdate(out io.Writer, w *project.Workspace) {
 			fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%.0f%%)\n",
 				d.Name, l.Tag, n[project.Translated], n[project.Stale], n[project.Untranslated], done)
 		}
+	}
+}
+
+// printNotices says what bitext found and dealt with in the files it keeps:
+// an article renamed, a source-locale file deleted, files of no article.
+func printNotices(out io.Writer, w *project.Workspace) {
+	for _, d := range w.Docs {
+		if d.RenamedFrom != "" {
+			fmt.Fprintf(out, "%s: this article's files were named %s (the article was renamed): `bitext update` moves its translations and history to the name %s\n", d.SourcePath, d.RenamedFrom, d.Name)
+		}
+		for _, p := range d.Leftovers() {
+			fmt.Fprintf(out, "%s holds nothing that the files of %s do not (a run cut short left it): `bitext update` removes it\n", p, d.Name)
+		}
+		if d.Recovered > 0 {
+			fmt.Fprintf(out, "%s was missing: the IDs of %d units come from the locale files and the history\n", d.Source.Path, d.Recovered)
+		}
+	}
+	for _, o := range w.OrphanFiles {
+		fmt.Fprintf(out, "%s %s\n", o.Path, o.Advice())
 	}
 }

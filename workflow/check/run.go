@@ -115,6 +115,11 @@ func Run(w *project.Workspace, cfg Config) (*Report, error) {
 	}
 	rep.Status = rows
 	rep.Findings = append(rep.Findings, s.unusedConfigExemptions(seenIDs)...)
+	if sev := s.severity["orphaned"]; sev != 0 {
+		for _, o := range w.OrphanFiles {
+			rep.Findings = append(rep.Findings, Finding{File: o.Path, Doc: o.Doc, Severity: sev, Check: "orphaned", Message: oneLine(o.Advice())})
+		}
+	}
 	rep.Findings.Sort()
 	rep.Exempted.Sort()
 	rep.gates(s)

@@ -42,6 +42,9 @@ func (s State) String() string {
 type Workspace struct {
 	cfg  *settings
 	Docs []*Doc
+	// OrphanFiles are message files and histories in the locales folder
+	// that belong to no source, in path order.
+	OrphanFiles []OrphanFile
 }
 
 // SourceLocale returns the language of the sources.
@@ -71,6 +74,12 @@ type Doc struct {
 	Removed []reconcile.Known
 	// Restored are IDs of removed units that came back.
 	Restored []string
+	// RenamedFrom is, for an article whose source was renamed, the name
+	// its files had: they are read from there and moved to this name.
+	RenamedFrom string
+	// Recovered counts the units whose IDs were recovered from the locale
+	// files and the history, the source-locale file being gone.
+	Recovered int
 
 	// Source is the source-locale message file.
 	Source FileState
@@ -193,15 +202,41 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 			return nil, &ConfigError{"sources", fmt.Sprintf("%s and %s would share the locale files of %q; rename one", other, p, name)}
 		}
 		names[name] = p
+	}
+	kept, err := w.keptFiles(in.Root)
+	if err != nil {
+		return nil, err
+	}
+	var orphans []string // names of kept files that no source has
+	for _, name := range slices.Sorted(maps.Keys(kept)) {
+		if _, ok := names[name]; !ok {
+			orphans = append(orphans, name)
+		}
+	}
+	claimed := map[string]bool{}
+	for _, p := range paths {
 		src, err := fs.ReadFile(in.Sources, p)
 		if err != nil {
 			return nil, fmt.Errorf("read source: %w", err)
 		}
-		d, err := w.loadDoc(in.Root, p, src)
+		var free []string
+		for _, o := range orphans {
+			if !claimed[o] {
+				free = append(free, o)
+			}
+		}
+		d, err := w.loadDoc(in.Root, p, src, free, func(name string) { claimed[name] = true })
 		if err != nil {
 			return nil, err
 		}
 		w.Docs = append(w.Docs, d)
+	}
+	for _, o := range orphans {
+		if !claimed[o] {
+			if err := w.orphaned(in.Root, o, kept[o]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return w, nil
 }
@@ -291,54 +326,106 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error) {
+// docFiles are the files bitext keeps for a document, as read.
+type docFiles struct {
+	source  parsedFile
+	locales []parsedFile // one per target locale
+	history FileState
+	hist    *catalog.History
+}
+
+type parsedFile struct {
+	state     FileState
+	file      *catalog.File
+	leftovers []FileState
+}
+
+// any reports whether any of the files exists.
+func (f *docFiles) any() bool {
+	if f.source.state.Exists || f.history.Exists {
+		return true
+	}
+	for _, l := range f.locales {
+		if l.state.Exists {
+			return true
+		}
+	}
+	return false
+}
+
+// readDocFiles reads and parses the message files and the history kept
+// under a document name, each in a goroutine of its own; wait returns them.
+func (w *Workspace) readDocFiles(root fs.FS, name string) (wait func() (*docFiles, error)) {
+	f := &docFiles{locales: make([]parsedFile, len(w.cfg.targets))}
+	errs := make([]error, len(w.cfg.targets)+1)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var err error
+		if f.source.state, f.source.file, f.source.leftovers, err = w.readMessageFile(root, name, w.cfg.source); err != nil {
+			errs[0] = err
+			return
+		}
+		f.history.Path = w.HistoryPath(name)
+		raw, err := fs.ReadFile(root, f.history.Path)
+		switch {
+		case err == nil:
+			f.history.Exists, f.history.Raw = true, raw
+		case !errors.Is(err, fs.ErrNotExist):
+			errs[0] = fmt.Errorf("read %s: %w", f.history.Path, err)
+			return
+		}
+		f.hist, errs[0] = catalog.ParseHistory(f.history.Path, f.history.Raw)
+	})
+	for i, tag := range w.cfg.targets {
+		wg.Go(func() {
+			l := &f.locales[i]
+			var err error
+			l.state, l.file, l.leftovers, err = w.readMessageFile(root, name, tag)
+			errs[i+1] = err
+		})
+	}
+	return func() (*docFiles, error) {
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+		return f, nil
+	}
+}
+
+// loadDoc reads, segments and reconciles one document. renamed are the
+// names of message files that belong to no source: when the document has
+// no files of its own and one of those holds its text, the article was
+// renamed, and its files are read from there (and written under the new
+// name by Update). claim says which was taken.
+func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []string, claim func(string)) (*Doc, error) {
 	d := &Doc{Name: segment.DocName(srcPath), SourcePath: srcPath}
 
 	// The message files and the history are read and parsed while the
 	// source is segmented: on large documents the two take about as long.
-	type parsed struct {
-		state     FileState
-		file      *catalog.File
-		leftovers []FileState
-		err       error
-	}
-	var srcMsgs parsed
-	locs := make([]parsed, len(w.cfg.targets))
-	var histErr error
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		srcMsgs.state, srcMsgs.file, srcMsgs.leftovers, srcMsgs.err = w.readMessageFile(root, d.Name, w.cfg.source)
-		d.History.Path = w.HistoryPath(d.Name)
-		raw, err := fs.ReadFile(root, d.History.Path)
-		switch {
-		case err == nil:
-			d.History.Exists, d.History.Raw = true, raw
-		case !errors.Is(err, fs.ErrNotExist):
-			histErr = fmt.Errorf("read %s: %w", d.History.Path, err)
-			return
-		}
-		d.history, histErr = catalog.ParseHistory(d.History.Path, d.History.Raw)
-	})
-	for i, tag := range w.cfg.targets {
-		wg.Go(func() {
-			locs[i].state, locs[i].file, locs[i].leftovers, locs[i].err = w.readMessageFile(root, d.Name, tag)
-		})
-	}
+	wait := w.readDocFiles(root, d.Name)
 	sdoc, err := segment.Read(srcPath, src)
-	wg.Wait()
+	files, ferr := wait()
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range []error{srcMsgs.err, histErr} {
-		if e != nil {
-			return nil, e
+	if ferr != nil {
+		return nil, ferr
+	}
+	if !files.any() && len(renamed) > 0 {
+		if from := w.renamedFrom(root, sdoc.Units, renamed); from != "" {
+			if files, err = w.readDocFiles(root, from)(); err != nil {
+				return nil, err
+			}
+			claim(from)
+			d.RenamedFrom = from
 		}
 	}
-	for _, l := range locs {
-		if l.err != nil {
-			return nil, l.err
-		}
-	}
+	srcMsgs := files.source
+	locs := files.locales
+	d.History, d.history = files.history, files.hist
 	// Readers give the date as ISO; the source message is the date as the
 	// source language writes it.
 	for i := range sdoc.Units {
@@ -347,6 +434,12 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte) (*Doc, error
 				u.Text = long
 			}
 		}
+	}
+	if !srcMsgs.state.Exists && files.any() {
+		// The source-locale file was deleted: the IDs come back from the
+		// locale files and the history rather than being made anew.
+		srcMsgs.file = &catalog.File{Path: srcMsgs.state.Path, Messages: w.recoverPrior(sdoc.Units, files)}
+		d.Recovered = len(srcMsgs.file.Messages)
 	}
 	d.Date = sdoc.Date
 	d.Source = srcMsgs.state
