@@ -61,6 +61,19 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 		return err
 	}
 	defer unlock()
+	// The whole configuration is checked before anything is written: a
+	// bad paper size or gate must not leave the locale files updated and
+	// the editions not.
+	cfg, err := o.check.config(l)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Validate(w); err != nil {
+		return err
+	}
+	if err := o.render.validate(l); err != nil {
+		return err
+	}
 
 	fmt.Fprintln(o.stdout, "== update")
 	writes, err := w.Update()

@@ -110,24 +110,9 @@ func (o *checkOptions) validate() error {
 // o.format, writes the badges, and returns errFindings when a gate fails.
 // build calls it after updating the locale files.
 func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
-	if err := o.validate(); err != nil {
+	cfg, err := o.config(l)
+	if err != nil {
 		return err
-	}
-	cfg := l.check
-	if len(o.minComplete) > 0 {
-		flags, err := parseMinComplete("--min-complete", o.minComplete)
-		if err != nil {
-			return err
-		}
-		// The flag wins per locale, however the tag is written (viper
-		// lower-cases bitext.yaml's "es-MX").
-		merged := map[string]float64{}
-		for _, m := range []map[string]float64{cfg.MinComplete, flags} {
-			for k, v := range m {
-				merged[canonicalTag(k)] = v
-			}
-		}
-		cfg.MinComplete = merged
 	}
 	rep, err := check.Run(w, cfg)
 	if err != nil {
@@ -163,6 +148,31 @@ func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
 		return errFindings
 	}
 	return nil
+}
+
+// config returns the check configuration: the file's and the
+// environment's, with the flags of o over them.
+func (o *checkOptions) config(l *loaded) (check.Config, error) {
+	if err := o.validate(); err != nil {
+		return check.Config{}, err
+	}
+	cfg := l.check
+	if len(o.minComplete) > 0 {
+		flags, err := parseMinComplete("--min-complete", o.minComplete)
+		if err != nil {
+			return check.Config{}, err
+		}
+		// The flag wins per locale, however the tag is written (viper
+		// lower-cases bitext.yaml's "es-MX").
+		merged := map[string]float64{}
+		for _, m := range []map[string]float64{cfg.MinComplete, flags} {
+			for k, v := range m {
+				merged[canonicalTag(k)] = v
+			}
+		}
+		cfg.MinComplete = merged
+	}
+	return cfg, nil
 }
 
 // canonicalTag writes a locale tag the way language does, leaving a tag

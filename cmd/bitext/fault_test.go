@@ -304,6 +304,9 @@ func TestFaultAtEveryWrite(t *testing.T) {
 					if code != 0 && mode == filestest.Fail {
 						assert.Contains(t, out, "bitext: ", "%v: the failure is reported", f)
 					}
+					if code != 0 && step.args[0] == "accept" {
+						assert.NotContains(t, out, "accepted ", "%v: accept reports success only once it is written", f)
+					}
 					code, out = runThrough(files.OS, dir, step.args...)
 					require.Equal(t, 0, code, "%v: the command run again succeeds: %s", f, out)
 					assert.Equal(t, want, localeFiles(t, dir), "%v (%s): running again repairs the half-done state", f, f.Log()[k-1])

@@ -99,6 +99,24 @@ func runRender(o *renderOptions, cmd *cobra.Command) error {
 	return renderWorkspace(o, l, w, want)
 }
 
+// validate checks what render will need from the configuration and the
+// environment, so that build can refuse before it writes anything.
+func (o *renderOptions) validate(l *loaded) error {
+	if _, err := render.ParsePaper(l.cfg.Paper); err != nil {
+		return &project.ConfigError{Key: "paper", Msg: err.Error()}
+	}
+	if _, err := sourceDateEpoch(); err != nil {
+		return err
+	}
+	if _, err := o.editions(); err != nil {
+		return err
+	}
+	if o.engine != "go" && o.engine != "chromium" {
+		return fmt.Errorf("--engine %q: use go or chromium", o.engine)
+	}
+	return nil
+}
+
 // editions returns which editions --only asks for.
 func (o *renderOptions) editions() (map[string]bool, error) {
 	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true}
@@ -122,14 +140,11 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 // renderWorkspace writes the editions of a loaded workspace; build calls it
 // after update and check.
 func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) error {
-	paper, err := render.ParsePaper(l.cfg.Paper)
-	if err != nil {
-		return &project.ConfigError{Key: "paper", Msg: err.Error()}
-	}
-	created, err := sourceDateEpoch()
-	if err != nil {
+	if err := o.validate(l); err != nil {
 		return err
 	}
+	paper, _ := render.ParsePaper(l.cfg.Paper)
+	created, _ := sourceDateEpoch()
 
 	editions := make([]*render.Edition, len(w.Docs))
 	for i, d := range w.Docs {

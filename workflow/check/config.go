@@ -88,6 +88,14 @@ func configError(key, format string, args ...any) error {
 	return &project.ConfigError{Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
+// Validate checks c against the workspace's locales and the known checks,
+// as Run does first: a command that writes calls it before it writes
+// anything, so that a bad configuration changes nothing.
+func (c Config) Validate(w *project.Workspace) error {
+	_, err := c.validate(w)
+	return err
+}
+
 // validate checks c against the workspace's locales and the known checks.
 func (c Config) validate(w *project.Workspace) (*settings, error) {
 	s := &settings{severity: map[string]Severity{}, exempt: map[string]map[string]map[string]string{}, min: map[string]float64{}, source: c.Source}
