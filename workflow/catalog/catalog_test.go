@@ -30,9 +30,11 @@ var sample = []Entry{
 }
 
 func TestRoundTrip(t *testing.T) {
+	header := []string{". header", ". second line"}
+	fileComments := []string{" a translator's file comment", "bitext-allow nothing: at the top"}
 	for _, format := range []Format{TOML, JSON, YAML} {
 		t.Run(string(format), func(t *testing.T) {
-			data := Marshal(format, []string{". header"}, nil, sample)
+			data := Marshal(format, header, fileComments, sample)
 			f, err := Parse("locales/a.es."+string(format), data)
 			require.NoError(t, err, string(data))
 			require.Len(t, f.Messages, len(sample))
@@ -43,19 +45,57 @@ func TestRoundTrip(t *testing.T) {
 				assert.Equal(t, want.Hash, m.Hash)
 				assert.Equal(t, want.Other, m.Other)
 				if format != JSON {
-					assert.Equal(t, want.Comments, m.Comments, "translator comments survive, bitext's notes do not")
+					assert.Equal(t, want.Comments, m.Comments, "translator comments survive")
+				}
+				if format == TOML {
+					assert.Equal(t, sample[i].Notes, m.Notes, "bitext's notes are read apart")
 				}
 				assert.Positive(t, m.Line)
 				assert.GreaterOrEqual(t, m.TextLine, m.Line)
 			}
-			// Marshal of what was read gives the same bytes.
-			again := make([]Entry, len(f.Messages))
-			for i, m := range f.Messages {
-				again[i] = Entry{Message: m, Notes: sample[i].Notes}
+			if format == TOML {
+				assert.Equal(t, fileComments, f.Comments, "file comments stay the file's")
+				assert.Equal(t, header, f.Notes)
+				// Marshal of what was read gives the same bytes.
+				assert.Equal(t, string(data), string(Marshal(format, f.Notes, f.Comments, entriesOf(f))))
 			}
-			assert.Equal(t, string(data), string(Marshal(format, []string{". header"}, nil, again)))
 		})
 	}
+}
+
+// TestFileCommentsAboveFirstEntry checks that comments right above the
+// first entry, with no blank line, are the entry's, not the file's.
+func TestFileCommentsAboveFirstEntry(t *testing.T) {
+	entries := []Entry{{Message: Message{ID: "title", Other: "T", Comments: []string{" about the title"}}, Notes: []string{". en: Title"}}}
+	for _, format := range []Format{TOML} {
+		data := Marshal(format, nil, nil, entries)
+		f, err := Parse("a.es."+string(format), data)
+		require.NoError(t, err)
+		assert.Empty(t, f.Comments, format)
+		assert.Equal(t, []string{" about the title"}, f.Messages[0].Comments, format)
+		assert.Equal(t, []string{". en: Title"}, f.Messages[0].Notes, format)
+	}
+}
+
+// goI18n reads a message file the way an application does, through
+// go-i18n's Bundle, and returns its messages by ID. Two messages with one
+// ID are an error: the Bundle would keep either.
+func goI18n(path string, data []byte) (map[string]*i18n.Message, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	mf, err := b.ParseMessageFileBytes(data, path)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*i18n.Message{}
+	for _, m := range mf.Messages {
+		if _, dup := byID[m.ID]; dup {
+			return nil, fmt.Errorf("go-i18n read two messages %q", m.ID)
+		}
+		byID[m.ID] = m
+	}
+	return byID, nil
 }
 
 // TestGoI18nLoads checks that go-i18n's own Bundle loads what Marshal

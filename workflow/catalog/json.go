@@ -74,6 +74,7 @@ func parseJSON(path string, data []byte) (*File, error) {
 			if v != '{' {
 				return nil, fail(valOff, "the value of %q must be a string or an object of strings", id)
 			}
+			var fields fieldBit
 			for dec.More() {
 				kOff := nextStart()
 				k, err := dec.Token()
@@ -92,7 +93,7 @@ func parseJSON(path string, data []byte) (*File, error) {
 					}
 					return nil, fail(vOff, "the value of %q in %q must be a string", k, id)
 				}
-				if msg := m.field(k.(string), s); msg != "" {
+				if msg := m.setField(&fields, k.(string), s); msg != "" {
 					return nil, fail(kOff, "%s", msg)
 				}
 				if k == "other" || k == "translation" {

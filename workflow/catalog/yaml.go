@@ -48,6 +48,7 @@ func parseYAML(path string, data []byte) (*File, error) {
 			}
 			m.Other = v.Value
 		case yaml.MappingNode:
+			var fields fieldBit
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
 				if fv.Kind != yaml.ScalarNode {
@@ -56,7 +57,7 @@ func parseYAML(path string, data []byte) (*File, error) {
 				if fv.Tag == "!!null" {
 					continue
 				}
-				if msg := m.field(fk.Value, fv.Value); msg != "" {
+				if msg := m.setField(&fields, fk.Value, fv.Value); msg != "" {
 					return nil, &SyntaxError{path, fk.Line, fk.Column, msg}
 				}
 				if k := strings.ToLower(fk.Value); k == "other" || k == "translation" {
