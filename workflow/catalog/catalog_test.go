@@ -260,51 +260,6 @@ func TestHistoryRoundTrip(t *testing.T) {
 	assert.True(t, empty.Empty())
 }
 
-// FuzzTOML holds bitext's reader to go-i18n's: on any input both accept,
-// they read the same messages, and what bitext writes back reads the same.
-func FuzzTOML(f *testing.F) {
-	data, err := os.ReadFile("../../locales/us-mexico-persecution-of-migrants-2018-05-23.es.toml")
-	require.NoError(f, err)
-	f.Add(string(data))
-	f.Add("a = \"x\"\n[b]\nother = '''\ny'''\n")
-	f.Add("[\"q\"]\nother = \"\\u00e9\\\\\"\nhash = \"h\"\n")
-	f.Fuzz(func(t *testing.T, src string) {
-		ours, err := Parse("f.es.toml", []byte(src))
-		if err != nil {
-			return
-		}
-		mf, err := i18n.ParseMessageFileBytes([]byte(src), "f.es.toml", map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
-		if err == nil {
-			theirs := map[string]*i18n.Message{}
-			for _, m := range mf.Messages {
-				theirs[m.ID] = m
-			}
-			for _, m := range ours.Messages {
-				th, ok := theirs[m.ID]
-				if !ok {
-					continue // go-i18n drops some shapes (an id = "" pair, say)
-				}
-				if th.Other != m.Other || th.Hash != m.Hash || th.Description != m.Description {
-					t.Fatalf("%q: bitext read %+v, go-i18n %+v", m.ID, m, th)
-				}
-			}
-		}
-		entries := make([]Entry, len(ours.Messages))
-		for i, m := range ours.Messages {
-			entries[i] = Entry{Message: m}
-		}
-		back, err := Parse("f.es.toml", Marshal(TOML, nil, nil, entries))
-		if err != nil {
-			t.Fatalf("cannot read what was written: %v", err)
-		}
-		for i, m := range back.Messages {
-			if m.ID != ours.Messages[i].ID || m.Other != ours.Messages[i].Other || m.Hash != ours.Messages[i].Hash {
-				t.Fatalf("round trip changed %q", m.ID)
-			}
-		}
-	})
-}
-
 func ExampleHash() {
 	fmt.Println(Hash("paragraph", "The presidential debates…"))
 	// Output: sha1-fc25dd94b869675c84a8914b75e5a227227e59ff
