@@ -9,7 +9,10 @@ import (
 // Entry is a message to write with the comment lines bitext writes above
 // it. Notes hold comment text without the "#"; each must start with "." (a
 // note), "," (a flag) or "|" (previous text), so that a later read can tell
-// them from the translator's own comments and drop them.
+// them from the translator's own comments (it returns them as
+// Message.Notes). Entry.Notes hides Message.Notes on purpose: the notes
+// written are the ones given here, never the ones read, which bitext
+// regenerates on every update.
 type Entry struct {
 	Message
 	Notes []string
@@ -33,7 +36,13 @@ func Marshal(format Format, header, comments []string, entries []Entry) []byte {
 	case JSON:
 		return marshalJSON(b, entries)
 	case YAML:
-		return marshalText(b, yamlLayout, header, comments, entries)
+		b = marshalText(b, yamlLayout, header, comments, entries)
+		if len(entries) == 0 && len(b) > 0 {
+			// A YAML file of comments alone holds no document, which
+			// go-i18n refuses; an empty mapping it reads as no messages.
+			b = append(b, "{}\n"...)
+		}
+		return b
 	default:
 		return marshalText(b, tomlLayout, header, comments, entries)
 	}

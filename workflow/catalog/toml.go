@@ -12,9 +12,10 @@ import (
 // parseTOML reads a locale file in the part of TOML that go-i18n message
 // files use: comments, [id] tables and id = "text" pairs whose values are
 // strings (basic, literal, and their multi-line forms) or inline tables of
-// strings. It keeps what a general TOML decoder throws away: the line of
-// every entry and the comments above it. Anything else is reported with its
-// line and column rather than guessed at.
+// strings, and dotted keys (title.other = "text"), which name the entry and
+// field the way go-i18n reads them. It keeps what a general TOML decoder
+// throws away: the line of every entry and the comments around it. Anything
+// else is reported with its line and column rather than guessed at.
 func parseTOML(path string, data []byte) (*File, error) {
 	if !utf8.Valid(data) {
 		line, col := lineCol(data, invalidUTF8At(data))
@@ -27,8 +28,19 @@ func parseTOML(path string, data []byte) (*File, error) {
 	if len(data) > 0 {
 		s = unsafe.String(&data[0], len(data))
 	}
-	p := &tomlParser{path: path, s: s, line: 1}
-	return p.parse()
+	p := &tomlParser{path: path, s: s, line: 1, cur: -1, footOf: -1}
+	f, err := p.parse()
+	if err != nil {
+		return nil, err
+	}
+	// Conflict markers outside a multi-line string are syntax errors
+	// already; inside one they would be read as text.
+	if p.sawMultiline {
+		if err := findConflict(path, data, false); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
 }
 
 type tomlParser struct {
@@ -38,11 +50,59 @@ type tomlParser struct {
 	line      int // line of s[i]
 	lineStart int // offset of the start of the current line
 
-	file    File
-	current *Message       // the table being filled, if any
-	seen    map[string]int // ID to line of definition
-	keys    []string       // the keys of the current table, lower-cased
-	pending []string       // translator comments waiting for their entry
+	file File
+	seen map[string]int // ID to line of definition
+
+	// The table being filled: its message (-1 at the top level, before
+	// any [table]), the fields set in it, its ID and, when its header has
+	// more than one key, the keys.
+	cur        int
+	curFields  fieldBit
+	tableID    string
+	tableParts []string
+
+	dotted map[string]*dottedEntry // entries named by dotted keys in the current table
+	paths  []entryPath             // entries whose name has more than one key
+	bare   []int                   // tables that hold no field
+	keyBuf []string                // the keys of the last key read
+
+	// Comment lines are kept in two arenas and handed to their entry as
+	// sub-slices, so that a file of 20,000 "#. en:" notes costs a few
+	// allocations rather than 20,000. Lines from commentStart and
+	// noteStart on wait for their entry.
+	comments, notes         []string
+	commentStart, noteStart int
+	// footOf is the entry whose line the waiting comments directly
+	// follow, or -1 after a blank line.
+	footOf int
+
+	sawMultiline bool // a multi-line string was read
+}
+
+// dottedEntry is an entry named by dotted keys (title.other = "…"), which
+// may be given field by field.
+type dottedEntry struct {
+	index  int
+	path   string // pathKey of its keys
+	fields fieldBit
+}
+
+// entryPath is the pathKey of an entry whose name has several keys.
+type entryPath struct {
+	index int
+	path  string
+}
+
+// pathKey encodes keys so that the encodings of a key path's prefixes are
+// prefixes of its encoding, and a quoted key holding a dot ("a.b") differs
+// from two keys (a.b), as they do for go-i18n.
+func pathKey(b []byte, keys ...string) []byte {
+	for _, k := range keys {
+		b = strconv.AppendInt(b, int64(len(k)), 10)
+		b = append(b, ':')
+		b = append(b, k...)
+	}
+	return b
 }
 
 func (p *tomlParser) errorf(format string, args ...any) error {
@@ -68,15 +128,20 @@ func (p *tomlParser) parse() (*File, error) {
 		if p.i >= len(p.s) {
 			break
 		}
+		// Each line is read whole, so here a line starts.
 		switch c := p.s[p.i]; c {
 		case '\n':
 			p.newline()
+			p.blankLine()
 		case '\r':
 			if err := p.crlf(); err != nil {
 				return nil, err
 			}
+			p.blankLine()
 		case '#':
-			p.comment()
+			if err := p.comment(); err != nil {
+				return nil, err
+			}
 		case '[':
 			if err := p.table(); err != nil {
 				return nil, err
@@ -88,13 +153,15 @@ func (p *tomlParser) parse() (*File, error) {
 		}
 	}
 	p.finishTable()
-	if len(p.pending) > 0 {
+	if p.waiting() {
 		if len(p.file.Messages) == 0 {
-			p.file.Comments = p.pending
+			p.takeFile()
 		} else {
-			last := &p.file.Messages[len(p.file.Messages)-1]
-			last.Comments = append(last.Comments, p.pending...)
+			p.take(&p.file.Messages[len(p.file.Messages)-1])
 		}
+	}
+	if err := p.nesting(); err != nil {
+		return nil, err
 	}
 	return &p.file, nil
 }
@@ -120,9 +187,57 @@ func (p *tomlParser) crlf() error {
 	return p.errorf("carriage return without line feed")
 }
 
-// comment reads a comment to the end of the line. Translator comments wait
-// for the entry that follows; bitext's own are dropped, to be rewritten.
-func (p *tomlParser) comment() {
+// blankLine ends a block of comments. A block that directly follows an
+// entry's last line belongs to that entry, as a note under it; one at the
+// top of the file, before any entry, belongs to the file. Any other block
+// waits for the entry below it.
+func (p *tomlParser) blankLine() {
+	if p.waiting() {
+		switch {
+		case p.footOf >= 0:
+			p.take(&p.file.Messages[p.footOf])
+		case len(p.file.Messages) == 0:
+			p.takeFile()
+		}
+	}
+	p.footOf = -1
+}
+
+// waiting reports whether comment lines wait for their entry.
+func (p *tomlParser) waiting() bool {
+	return len(p.comments) > p.commentStart || len(p.notes) > p.noteStart
+}
+
+// take gives the waiting comment lines to m.
+func (p *tomlParser) take(m *Message) {
+	m.Comments = takeLines(m.Comments, p.comments, &p.commentStart)
+	m.Notes = takeLines(m.Notes, p.notes, &p.noteStart)
+}
+
+func (p *tomlParser) takeFile() {
+	p.file.Comments = takeLines(p.file.Comments, p.comments, &p.commentStart)
+	p.file.Notes = takeLines(p.file.Notes, p.notes, &p.noteStart)
+}
+
+// takeLines appends arena[*start:] to dst and moves *start to the end. The
+// slice handed out is capped, so that appending to it copies rather than
+// overwrites the arena.
+func takeLines(dst, arena []string, start *int) []string {
+	n := len(arena)
+	if n == *start {
+		return dst
+	}
+	lines := arena[*start:n:n]
+	*start = n
+	if len(dst) == 0 {
+		return lines
+	}
+	return append(dst[:len(dst):len(dst)], lines...)
+}
+
+// comment reads a comment line, its line feed included. Translator
+// comments and bitext's own notes wait for their entry.
+func (p *tomlParser) comment() error {
 	start := p.i + 1
 	end := strings.IndexByte(p.s[start:], '\n')
 	if end < 0 {
@@ -131,16 +246,68 @@ func (p *tomlParser) comment() {
 		end += start
 	}
 	text := strings.TrimSuffix(p.s[start:end], "\r")
-	p.i = end
-	if !generated(text) {
-		p.pending = append(p.pending, text)
+	if off := controlIn(text); off >= 0 {
+		p.i = start + off
+		return p.errorf("control character %U in a comment", rune(text[off]))
 	}
+	if generated(text) {
+		if p.notes == nil {
+			// bitext writes a note or more above every entry.
+			p.notes = make([]string, 0, cap(p.file.Messages))
+		}
+		p.notes = append(p.notes, text)
+	} else {
+		p.comments = append(p.comments, text)
+	}
+	p.i = end
+	if p.i < len(p.s) {
+		p.newline()
+	}
+	return nil
 }
 
-// endOfLine accepts the rest of a line after a header or value: spaces and
-// an optional comment.
-func (p *tomlParser) endOfLine() error {
+// notPlainInComment marks the control characters TOML does not allow in a
+// comment: all but tab.
+var notPlainInComment = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 && c != '\t' || c == 0x7f
+	}
+	return t
+}()
+
+// controlIn returns the offset of the first control character of a comment
+// in text, or -1. It tests eight bytes at a time: comments are half of a
+// locale file, with bitext's "#. en:" note above every entry.
+func controlIn(text string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			w := text[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			// The high bit of a byte below 0x20 or of 0x7f is set in
+			// below or del (and maybe those of the bytes after it).
+			below := (x - 0x20*ones) &^ x
+			del := (x ^ 0x7f*ones - ones) &^ (x ^ 0x7f*ones)
+			if (below|del)&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		for end := min(i+8, len(text)); i < end; i++ {
+			if notPlainInComment[text[i]] {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// endOfLine accepts the rest of a line of entry owner after a header or
+// value: spaces and an optional comment, which belongs to that entry.
+func (p *tomlParser) endOfLine(owner int) error {
 	p.skipSpace()
+	p.footOf = owner
 	if p.i >= len(p.s) {
 		return nil
 	}
@@ -151,7 +318,10 @@ func (p *tomlParser) endOfLine() error {
 	case '\r':
 		return p.crlf()
 	case '#':
-		p.comment()
+		if err := p.comment(); err != nil {
+			return err
+		}
+		p.take(&p.file.Messages[owner])
 		return nil
 	}
 	return p.errorf("unexpected %q after the value; put each key on its own line", p.s[p.i])
@@ -165,60 +335,97 @@ func (p *tomlParser) table() error {
 	}
 	p.skipSpace()
 	line := p.line
-	id, err := p.key()
+	keys, err := p.key()
 	if err != nil {
 		return err
+	}
+	id := keys[0]
+	if len(keys) > 1 {
+		id = strings.Join(keys, ".")
+		p.tableParts = append(p.tableParts[:0:0], keys...)
 	}
 	p.skipSpace()
 	if p.i >= len(p.s) || p.s[p.i] != ']' {
 		return p.errorf("table header [%s is not closed with ]", id)
 	}
 	p.i++
-	if err := p.define(id, line); err != nil {
-		return err
+	if msg := checkName(id, keys, false); msg != "" {
+		return p.errorf("%s", msg)
 	}
-	p.file.Messages = append(p.file.Messages, Message{ID: id, Line: line, Comments: p.pending})
-	p.pending = nil
-	p.current = &p.file.Messages[len(p.file.Messages)-1]
-	p.keys = p.keys[:0]
-	return p.endOfLine()
+	if msg := p.define(id, line); msg != "" {
+		return p.errorf("%s", msg)
+	}
+	p.file.Messages = append(p.file.Messages, Message{ID: id, Line: line})
+	p.cur = len(p.file.Messages) - 1
+	p.take(&p.file.Messages[p.cur])
+	p.tableID = id
+	if len(keys) > 1 {
+		p.paths = append(p.paths, entryPath{p.cur, string(pathKey(nil, keys...))})
+	}
+	return p.endOfLine(p.cur)
 }
 
-func (p *tomlParser) define(id string, line int) error {
+// checkName says why go-i18n would not read an entry of that name as that
+// entry: a key named "translation" on the way (go-i18n reads the table
+// around it as a message of its old format), or a top-level name that
+// topLevelProblem rejects. topString tells a top-level id = "text" pair.
+func checkName(id string, keys []string, topString bool) string {
+	if slices.Contains(keys, "translation") && id != "translation" {
+		return fmt.Sprintf("entry %q: go-i18n reads a key named translation as the text of the entry around it; rename the entry", id)
+	}
+	return topLevelProblem(id, topString)
+}
+
+// define records that entry id starts at line, or says where it started.
+func (p *tomlParser) define(id string, line int) string {
 	if first, dup := p.seen[id]; dup {
-		return p.errorf("entry %q is defined twice (first at line %d); keep one", id, first)
+		return fmt.Sprintf("entry %q is defined twice (first at line %d); keep one", id, first)
 	}
 	p.seen[id] = line
-	return nil
+	return ""
 }
 
 func (p *tomlParser) finishTable() {
-	p.current = nil
-	p.keys = p.keys[:0]
+	if p.cur >= 0 && p.curFields == 0 {
+		p.bare = append(p.bare, p.cur)
+	}
+	p.cur, p.curFields = -1, 0
+	p.tableID, p.tableParts = "", nil
+	p.dotted = nil
 }
 
 func (p *tomlParser) keyValue() error {
-	line := p.line
-	key, err := p.key()
+	line, keyOff := p.line, p.i
+	keys, err := p.key()
 	if err != nil {
 		return err
 	}
 	p.skipSpace()
 	if p.i >= len(p.s) || p.s[p.i] != '=' {
-		return p.errorf("expected = after key %q", key)
+		return p.errorf("expected = after key %q", strings.Join(keys, "."))
 	}
 	p.i++
 	p.skipSpace()
-	if p.current == nil {
+	if len(keys) > 1 {
+		return p.dottedKey(keys, line, keyOff)
+	}
+	key := keys[0]
+	if p.cur < 0 {
 		// A top-level pair is a whole message: id = "text" or
 		// id = { other = "text", … }.
-		if err := p.define(key, line); err != nil {
-			return err
+		inline := p.i < len(p.s) && p.s[p.i] == '{'
+		if msg := checkName(key, keys, !inline); msg != "" {
+			return p.errorAt(keyOff, "%s", msg)
 		}
-		m := Message{ID: key, Line: line, TextLine: line, Comments: p.pending}
-		p.pending = nil
-		if p.i < len(p.s) && p.s[p.i] == '{' {
-			if err := p.inlineTable(&m); err != nil {
+		if msg := p.define(key, line); msg != "" {
+			return p.errorAt(keyOff, "%s", msg)
+		}
+		p.file.Messages = append(p.file.Messages, Message{ID: key, Line: line, TextLine: line})
+		owner := len(p.file.Messages) - 1
+		m := &p.file.Messages[owner]
+		p.take(m)
+		if inline {
+			if err := p.inlineTable(m); err != nil {
 				return err
 			}
 		} else {
@@ -228,51 +435,178 @@ func (p *tomlParser) keyValue() error {
 			}
 			m.Other = v
 		}
-		p.file.Messages = append(p.file.Messages, m)
-		return p.endOfLine()
+		return p.endOfLine(owner)
 	}
-	lower := strings.ToLower(key)
-	if slices.Contains(p.keys, lower) {
-		return p.errorf("key %q appears twice in entry %q", key, p.current.ID)
-	}
-	p.keys = append(p.keys, lower)
+	m := &p.file.Messages[p.cur]
+	// A comment between an entry's keys still belongs to it.
+	p.take(m)
 	valueLine := p.line
 	v, err := p.value(key)
 	if err != nil {
 		return err
 	}
-	if msg := p.current.field(key, v); msg != "" {
+	had := p.curFields
+	if msg := m.setField(&p.curFields, key, v); msg != "" {
 		return &SyntaxError{p.path, line, 1, msg}
 	}
-	if lower == "other" || lower == "translation" {
-		p.current.TextLine = valueLine
+	if p.curFields&^had == fieldOther {
+		m.TextLine = valueLine
 	}
-	if len(p.pending) > 0 {
-		// A comment between an entry's keys still belongs to it.
-		p.current.Comments = append(p.current.Comments, p.pending...)
-		p.pending = nil
+	return p.endOfLine(p.cur)
+}
+
+// dottedKey reads a pair whose key has several parts. go-i18n nests
+// tables by key, so a.b.other = "text" (or, inside [a], b.other = "text")
+// is the field "other" of entry "a.b", and title.other = "text" at the top
+// is the entry "title". The last key must be a field: a.b = "text" would
+// be entry "a.b" to go-i18n, but is more often a misspelt field, and
+// bitext writes such an entry as ["a.b"] anyway.
+func (p *tomlParser) dottedKey(keys []string, line, keyOff int) error {
+	field := keys[len(keys)-1]
+	full := make([]string, 0, len(p.tableParts)+len(keys))
+	switch {
+	case p.tableParts != nil:
+		full = append(full, p.tableParts...)
+	case p.cur >= 0:
+		full = append(full, p.tableID)
 	}
-	return p.endOfLine()
+	full = append(full, keys[:len(keys)-1]...)
+	id := strings.Join(full, ".")
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		return p.errorf("the value of %s must be a quoted string; write an entry as [%s] with its fields on their own lines", strings.Join(keys, "."), id)
+	}
+	key := string(pathKey(nil, full...))
+	d := p.dotted[id]
+	if d == nil {
+		if msg := checkName(id, full, false); msg != "" {
+			return p.errorAt(keyOff, "%s", msg)
+		}
+		if msg := p.define(id, line); msg != "" {
+			return p.errorAt(keyOff, "%s", msg)
+		}
+		p.file.Messages = append(p.file.Messages, Message{ID: id, Line: line})
+		d = &dottedEntry{index: len(p.file.Messages) - 1, path: key}
+		if p.dotted == nil {
+			p.dotted = map[string]*dottedEntry{}
+		}
+		p.dotted[id] = d
+		if len(full) > 1 {
+			p.paths = append(p.paths, entryPath{d.index, key})
+		}
+	} else if d.path != key {
+		return p.errorAt(keyOff, "entry %q is defined twice (first at line %d); keep one", id, p.seen[id])
+	}
+	m := &p.file.Messages[d.index]
+	p.take(m)
+	valueLine := p.line
+	v, err := p.value(field)
+	if err != nil {
+		return err
+	}
+	had := d.fields
+	if msg := m.setField(&d.fields, field, v); msg != "" {
+		return &SyntaxError{p.path, line, 1, msg}
+	}
+	if d.fields&^had == fieldOther {
+		m.TextLine = valueLine
+	}
+	return p.endOfLine(d.index)
+}
+
+// nesting applies go-i18n's rule for entries named inside other entries
+// ([a] and [a.b], or [a] with b.other = …): a table that holds fields of
+// its own cannot hold entries too (go-i18n refuses the file), and one that
+// holds no field is only the first part of the names inside it, not an
+// entry. Its comments go to the next entry.
+func (p *tomlParser) nesting() error {
+	if len(p.paths) == 0 {
+		return nil
+	}
+	msgs := p.file.Messages
+	byPath := make(map[string]int, len(msgs))
+	named := make(map[int]bool, len(p.paths))
+	for _, ep := range p.paths {
+		byPath[ep.path] = ep.index
+		named[ep.index] = true
+	}
+	var buf []byte
+	for i := range msgs {
+		if !named[i] {
+			buf = pathKey(buf[:0], msgs[i].ID)
+			byPath[string(buf)] = i
+		}
+	}
+	drop := map[int]bool{}
+	for _, ep := range p.paths {
+		// Each prefix of the encoding that ends a key names an outer table.
+		for end := 0; end < len(ep.path); {
+			colon := end + strings.IndexByte(ep.path[end:], ':')
+			n, _ := strconv.Atoi(ep.path[end:colon])
+			end = colon + 1 + n
+			if end == len(ep.path) {
+				break
+			}
+			outer, ok := byPath[ep.path[:end]]
+			if !ok {
+				continue
+			}
+			if slices.Contains(p.bare, outer) {
+				drop[outer] = true
+				continue
+			}
+			in, out := &msgs[ep.index], &msgs[outer]
+			return &SyntaxError{p.path, in.Line, 1, fmt.Sprintf("entry %q is inside entry %q (line %d), which has fields of its own: go-i18n cannot load such a file; quote the inner name, as in [%s], to make it an entry of its own", in.ID, out.ID, out.Line, appendQuoted(nil, in.ID))}
+		}
+	}
+	if len(drop) == 0 {
+		return nil
+	}
+	kept := msgs[:0]
+	var carry Message
+	for i := range msgs {
+		if drop[i] {
+			carry.Comments = append(carry.Comments, msgs[i].Comments...)
+			carry.Notes = append(carry.Notes, msgs[i].Notes...)
+			continue
+		}
+		m := msgs[i]
+		if carry.Comments != nil || carry.Notes != nil {
+			m.Comments = append(carry.Comments, m.Comments...)
+			m.Notes = append(carry.Notes, m.Notes...)
+			carry = Message{}
+		}
+		kept = append(kept, m)
+	}
+	switch {
+	case len(kept) > 0:
+		last := &kept[len(kept)-1]
+		last.Comments = append(last.Comments, carry.Comments...)
+		last.Notes = append(last.Notes, carry.Notes...)
+	default:
+		p.file.Comments = append(p.file.Comments, carry.Comments...)
+		p.file.Notes = append(p.file.Notes, carry.Notes...)
+	}
+	p.file.Messages = kept
+	return nil
 }
 
 func (p *tomlParser) inlineTable(m *Message) error {
 	p.i++ // {
-	seen := map[string]bool{}
+	var seen fieldBit
 	for {
 		p.skipSpace()
 		if p.i < len(p.s) && p.s[p.i] == '}' {
 			p.i++
 			return nil
 		}
-		key, err := p.key()
+		keys, err := p.key()
 		if err != nil {
 			return err
 		}
-		lower := strings.ToLower(key)
-		if seen[lower] {
-			return p.errorf("key %q appears twice in entry %q", key, m.ID)
+		if len(keys) > 1 {
+			return p.errorf("dotted key %s in the inline table of %q: an entry inside an entry is not supported; write each entry as its own [id] table", strings.Join(keys, "."), m.ID)
 		}
-		seen[lower] = true
+		key := keys[0]
 		p.skipSpace()
 		if p.i >= len(p.s) || p.s[p.i] != '=' {
 			return p.errorf("expected = after key %q", key)
@@ -283,7 +617,7 @@ func (p *tomlParser) inlineTable(m *Message) error {
 		if err != nil {
 			return err
 		}
-		if msg := m.field(key, v); msg != "" {
+		if msg := m.setField(&seen, key, v); msg != "" {
 			return p.errorf("%s", msg)
 		}
 		p.skipSpace()
@@ -299,9 +633,10 @@ func (p *tomlParser) inlineTable(m *Message) error {
 	}
 }
 
-// key reads a key, bare or quoted. A dotted key is joined with dots, the
-// way go-i18n names nested messages.
-func (p *tomlParser) key() (string, error) {
+// key reads a key, bare or quoted, or a dotted key, into its parts. The
+// slice is reused by the next call.
+func (p *tomlParser) key() ([]string, error) {
+	p.keyBuf = p.keyBuf[:0]
 	// Fast path: one bare key, as bitext writes them.
 	if start := p.i; start < len(p.s) && isBare(p.s[start]) {
 		end := start
@@ -314,29 +649,29 @@ func (p *tomlParser) key() (string, error) {
 		}
 		if rest == len(p.s) || p.s[rest] != '.' {
 			p.i = rest
-			return p.s[start:end], nil
+			p.keyBuf = append(p.keyBuf, p.s[start:end])
+			return p.keyBuf, nil
 		}
 	}
-	var parts []string
 	for {
 		var part string
 		if p.i >= len(p.s) {
-			return "", p.errorf("expected a key")
+			return nil, p.errorf("expected a key")
 		}
 		switch c := p.s[p.i]; {
 		case c == '"':
 			if strings.HasPrefix(p.s[p.i:], `"""`) {
-				return "", p.errorf("a key cannot be a multi-line string")
+				return nil, p.errorf("a key cannot be a multi-line string")
 			}
 			v, err := p.basicString()
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			part = v
 		case c == '\'':
 			v, err := p.literalString()
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			part = v
 		case isBare(c):
@@ -346,16 +681,16 @@ func (p *tomlParser) key() (string, error) {
 			}
 			part = p.s[start:p.i]
 		default:
-			return "", p.errorf("expected a key, found %q", c)
+			return nil, p.errorf("expected a key, found %q", c)
 		}
-		parts = append(parts, part)
+		p.keyBuf = append(p.keyBuf, part)
 		p.skipSpace()
 		if p.i < len(p.s) && p.s[p.i] == '.' {
 			p.i++
 			p.skipSpace()
 			continue
 		}
-		return strings.Join(parts, "."), nil
+		return p.keyBuf, nil
 	}
 }
 
@@ -449,6 +784,7 @@ func (p *tomlParser) multiLiteral() (string, error) { return p.multiline(`'''`, 
 // multiline reads a multi-line string closed by delim, three double or single quotes,
 // with backslash escapes when escapes is set (basic strings).
 func (p *tomlParser) multiline(delim string, escapes bool) (string, error) {
+	p.sawMultiline = true
 	p.i += 3
 	p.skipFirstNewline()
 	var b strings.Builder
