@@ -229,28 +229,39 @@ func (d *Doc) holds(files *docFiles) bool {
 
 // recoverPrior rebuilds the source messages of a document whose
 // source-locale file is gone from its locale files and history: each
-// entry's ID with the English it was made from, in the order of the first
-// locale file that has entries. That English is the current text of the
-// unit whose hash the entry has, else what the history kept for the hash.
-// Entries whose English is nowhere to be found are left out: their units
-// get new IDs, and the translations are kept as obsolete.
+// entry's ID with the English of the last update, in the order of the
+// first locale file that has entries. That English is in the entry's
+// "#. en:" line, which bitext writes above every entry of a TOML or YAML
+// file; else it is the current text of the unit whose hash the entry has,
+// or what the history kept for the hash. Entries whose English is nowhere
+// to be found are left out: their units get new IDs, and the translations
+// are kept as obsolete.
 func (w *Workspace) recoverPrior(units []segment.Unit, files *docFiles) []catalog.Message {
 	byHash := make(map[string]*segment.Unit, len(units))
 	for i := range units {
 		byHash[catalog.Hash(string(units[i].Kind), units[i].Text)] = &units[i]
 	}
+	note := ". " + w.cfg.source.String() + ": "
 	var out []catalog.Message
 	seen := map[string]bool{}
 	for _, l := range files.locales {
 		for _, m := range l.file.Messages {
-			if seen[m.ID] || m.Hash == "" {
+			if seen[m.ID] {
 				continue
 			}
 			desc, text, found := m.Description, "", false
-			if u, ok := byHash[m.Hash]; ok {
-				desc, text, found = string(u.Kind), u.Text, true
-			} else if s, ok := files.hist.Sources[m.Hash]; ok {
-				desc, text, found = s.Description, s.Text, true
+			for _, n := range m.Notes {
+				if t, ok := strings.CutPrefix(n, note); ok && segment.Kind(desc).Valid() {
+					text, found = t, true
+					break
+				}
+			}
+			if !found {
+				if u, ok := byHash[m.Hash]; ok && m.Hash != "" {
+					desc, text, found = string(u.Kind), u.Text, true
+				} else if s, ok := files.hist.Sources[m.Hash]; ok && m.Hash != "" {
+					desc, text, found = s.Description, s.Text, true
+				}
 			}
 			if !found {
 				continue
