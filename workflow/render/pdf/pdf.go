@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/language"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
 	"github.com/hopeborder/bitext/workflow/segment"
@@ -201,7 +202,7 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetTitle(src+" | "+tgt, true)
-	p.SetSubject(render.Autonym(d.tags[0])+" | "+render.Autonym(d.tags[1]), true)
+	p.SetSubject(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1]), true)
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
 	p.SetLang(d.tags[0].String())
@@ -289,13 +290,13 @@ func (d *document) layout() []rowBox {
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
 	heads := rowBox{style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(render.Autonym(d.tags[i])), face: bold, size: langsStyle.size, color: muted}), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(locale.Autonym(d.tags[i])), face: bold, size: langsStyle.size, color: muted}), nil)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
 		pr := rowBox{style: progressStyle, tint: true}
 		for i := range d.cols {
-			text := d.phrases[i].Progress(d.tags[i], l, d.tags[0])
+			text := d.phrases[i].Progress(l, d.tags[0])
 			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}), nil)
 		}
 		rows = append(rows, pr)

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
 	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
@@ -376,5 +377,29 @@ func BenchmarkPDF(b *testing.B) {
 		if _, err := r.Render(ed); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLocalesWithoutNames sets an incomplete translation into languages
+// CLDR names nowhere in x/text (Nahuatl, Yucatec Maya, private use):
+// the progress note is in English, and the language heads fall back to
+// a name bitext has, or the tag.
+func TestLocalesWithoutNames(t *testing.T) {
+	for _, tag := range []string{"nah", "yua", "nv", "qaa", "x-private", "yua-Latn-MX"} {
+		t.Run(tag, func(t *testing.T) {
+			w, err := fixture.Load("source/a.md", fixture.Article(6), []string{tag}, func(_ string, u *segment.Unit) (string, bool) {
+				if u.Kind == segment.Paragraph {
+					return "", false
+				}
+				return "[" + tag + "] " + u.Text, false
+			})
+			require.NoError(t, err)
+			ed := render.NewEdition(w, w.Docs[0])
+			doc, err := readPDF(renderOne(t, Renderer{Paper: render.A4}, ed))
+			require.NoError(t, err)
+			text := squeeze(strings.Join(pageTexts(doc), ""))
+			assert.Contains(t, text, squeeze("show the English original"))
+			assert.Contains(t, text, squeeze(strings.ToUpper(locale.Autonym(ed.Langs[1].Tag))))
+		})
 	}
 }
