@@ -272,15 +272,27 @@ func reportMissing(o *renderOptions, editions []*render.Edition) int {
 }
 
 // sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets, or zero when it
-// is not set (https://reproducible-builds.org/specs/source-date-epoch/).
+// is not set (https://reproducible-builds.org/specs/source-date-epoch/):
+// decimal digits, the seconds since 1970-01-01 UTC, as date +%s prints
+// them, up to the end of 9999, the last year a PDF date can hold.
 func sourceDateEpoch() (time.Time, error) {
 	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
-	if !ok || strings.TrimSpace(s) == "" {
+	v := strings.TrimSpace(s)
+	if !ok || v == "" {
 		return time.Time{}, nil
 	}
-	secs, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || secs < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970-01-01 UTC", s)
+	const want = "want a whole number of seconds since 1970-01-01 UTC"
+	digits := strings.TrimPrefix(v, "-")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %s", s, want)
+	}
+	if digits != v {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: a date before 1970-01-01; %s", s, want)
+	}
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || secs > render.LastPDFDate.Unix() {
+		// Only digits, so err is out of range.
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: after %s, the last date a PDF can hold", s, render.LastPDFDate.Format(time.RFC3339))
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }

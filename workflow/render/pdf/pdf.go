@@ -31,7 +31,8 @@ type Renderer struct {
 	Paper render.Paper
 	// Created is the creation and modification date written in the file.
 	// Zero means the article's date, or 1970-01-01 for an article without
-	// one: never the clock, so that the output is reproducible.
+	// one: never the clock, so that the output is reproducible. A date
+	// outside the years 0000 to 9999 is an error (see render.PDFDate).
 	Created time.Time
 }
 
@@ -188,14 +189,10 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	d.bottom = d.height - marginBottom
 	d.runningTitle = ed.Title(0)
 
-	created := r.Created
-	if created.IsZero() {
-		created = time.Unix(0, 0)
-		if t, err := time.Parse("2006-01-02", ed.Date); err == nil {
-			created = t
-		}
+	created, err := render.PDFDate(r.Created, ed)
+	if err != nil {
+		return nil, err
 	}
-	created = created.UTC()
 	src, tgt := ed.Title(0), ed.Title(col)
 	p.SetCatalogSort(true)
 	p.SetCompression(false) // compressStreams does it, faster

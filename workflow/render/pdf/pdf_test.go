@@ -403,3 +403,26 @@ func TestLocalesWithoutNames(t *testing.T) {
 		})
 	}
 }
+
+// TestCreatedOutOfRange checks that a creation date a PDF date cannot
+// hold (D:YYYY…, four digits of year) is an error naming it, not a
+// malformed date in the file.
+func TestCreatedOutOfRange(t *testing.T) {
+	ed := shipped(t)
+	for _, tc := range []struct {
+		created time.Time
+		err     string
+	}{
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "date 10000-01-01T00:00:00Z: a PDF date must be between the years 0000 and 9999"},
+		{time.Date(-1, 12, 31, 0, 0, 0, 0, time.UTC), "a PDF date must be between the years 0000 and 9999"},
+		{time.Unix(1<<62, 0), "a PDF date must be between the years 0000 and 9999"},
+	} {
+		t.Run(tc.created.String(), func(t *testing.T) {
+			_, err := Renderer{Paper: render.A4, Created: tc.created}.Render(ed)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.err)
+		})
+	}
+	data := renderOne(t, Renderer{Paper: render.A4, Created: render.LastPDFDate}, ed)
+	assert.Contains(t, string(data), "/CreationDate (D:99991231235959)")
+}
