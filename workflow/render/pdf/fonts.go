@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 
@@ -62,11 +63,16 @@ var faces = [nFaces]struct {
 }
 
 // addFonts registers the faces used with a document; fpdf embeds the
-// subset of each that the text uses.
+// subset of each that the text uses. Each document gets its own copy of
+// the font files: when fpdf cuts a subset from a font whose glyphs
+// outnumber its horizontal metrics (Go Mono), it appends to a slice of
+// the file and so writes into it, and the next document cut from the
+// same bytes would differ with what the last one set (and two at once
+// would race).
 func addFonts(p *fpdf.Fpdf, used [nFaces]bool) error {
 	for f, fc := range faces {
 		if used[f] {
-			p.AddUTF8FontFromBytes(fc.family, fc.style, fc.ttf)
+			p.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.ttf))
 		}
 	}
 	if err := p.Error(); err != nil {

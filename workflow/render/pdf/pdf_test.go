@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -425,4 +426,68 @@ func TestCreatedOutOfRange(t *testing.T) {
 	}
 	data := renderOne(t, Renderer{Paper: render.A4, Created: render.LastPDFDate}, ed)
 	assert.Contains(t, string(data), "/CreationDate (D:99991231235959)")
+}
+
+// TestReproducibleInAnyOrder renders several documents, each into two
+// languages, with code spans of different characters, one after the
+// other in two orders and all at once, and expects each PDF to be the
+// same bytes every time: what one document sets must not change
+// another's file (fpdf once wrote into the Go Mono font bytes that every
+// document shares).
+func TestReproducibleInAnyOrder(t *testing.T) {
+	code := []string{"`código`", "`zyx ÆØ {}`", "`QWERTY 0123 ~^`"}
+	var eds []*render.Edition
+	for i, c := range code {
+		src := strings.ReplaceAll(fixture.Article(6), "`code`", c)
+		w, err := fixture.Load("source/doc"+strconv.Itoa(i)+".md", src, []string{"es", "fr"}, func(loc string, u *segment.Unit) (string, bool) {
+			if loc == "fr" {
+				return "[fr] " + u.Text + " " + code[(i+1)%len(code)], false
+			}
+			return fixture.Spanish(loc, u)
+		})
+		require.NoError(t, err)
+		eds = append(eds, render.NewEdition(w, w.Docs[0]))
+	}
+	var fonts [nFaces][]byte
+	for f := range faces {
+		fonts[f] = bytes.Clone(faces[f].ttf)
+	}
+	r := Renderer{Paper: render.A4}
+	renderAll := func(order []int) [][]render.File {
+		out := make([][]render.File, len(eds))
+		for _, i := range order {
+			files, err := r.Render(eds[i])
+			require.NoError(t, err)
+			out[i] = files
+		}
+		return out
+	}
+	first := renderAll([]int{0, 1, 2})
+	reversed := renderAll([]int{2, 1, 0})
+	again := renderAll([]int{1, 0, 2})
+	concurrent := make([][]render.File, len(eds))
+	var wg sync.WaitGroup
+	for k := range 2 * len(eds) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files, err := r.Render(eds[k%len(eds)])
+			assert.NoError(t, err)
+			if k >= len(eds) {
+				concurrent[k%len(eds)] = files
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range eds {
+		require.Len(t, first[i], 2)
+		for j, f := range first[i] {
+			for name, other := range map[string][][]render.File{"in reverse order": reversed, "in another order": again, "concurrently": concurrent} {
+				assert.True(t, bytes.Equal(f.Data, other[i][j].Data), "%s differs when rendered %s", f.Name, name)
+			}
+		}
+	}
+	for f := range faces {
+		assert.True(t, bytes.Equal(fonts[f], faces[f].ttf), "the embedded font %s %s changed", faces[f].family, faces[f].style)
+	}
 }
