@@ -165,9 +165,12 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	if want["pdf"] {
 		renderers = append(renderers, pdfRenderer)
 	}
-	reports, err := renderAll(l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	reports, warnings, err := renderAll(l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
 	for _, line := range reports {
 		fmt.Fprintln(o.stdout, line)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(o.stderr, w)
 	}
 	if err != nil {
 		return err
@@ -188,8 +191,8 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 // file, atomically, as soon as its renderer is done, while the others go
 // on (the PDF takes the longest), as many at once as there are
 // processors. It returns what it did, a line per file in document and
-// renderer order, and the first error.
-func renderAll(root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, error) {
+// renderer order, the renderers' warnings, sorted, and the first error.
+func renderAll(root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, []render.Warning, error) {
 	type job struct {
 		ed *render.Edition
 		r  render.Renderer
@@ -201,6 +204,7 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 		}
 	}
 	reports := make([][]string, len(jobs))
+	warnings := make([][]render.Warning, len(jobs))
 	errs := make([]error, len(jobs))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -215,6 +219,9 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
 				return
 			}
+			for _, f := range files {
+				warnings[i] = append(warnings[i], f.Warnings...)
+			}
 			reports[i], errs[i] = writeFiles(root, outDir, files)
 		}()
 	}
@@ -223,12 +230,17 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 	for _, r := range reports {
 		lines = append(lines, r...)
 	}
+	var all []render.Warning
+	for _, w := range warnings {
+		all = append(all, w...)
+	}
+	all = render.SortWarnings(all)
 	for _, err := range errs {
 		if err != nil {
-			return lines, err
+			return lines, all, err
 		}
 	}
-	return lines, nil
+	return lines, all, nil
 }
 
 // writeFiles writes files into outDir under root, each atomically,

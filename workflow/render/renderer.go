@@ -20,6 +20,9 @@ type File struct {
 	// "<doc>.en-es.html".
 	Name string
 	Data []byte
+	// Warnings are the units this file shows otherwise than written, in
+	// reading order, for the command to print.
+	Warnings []Warning
 }
 
 // Paper is a page size for print.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/language"
@@ -36,19 +37,26 @@ type Renderer struct {
 	Created time.Time
 }
 
-// Render implements render.Renderer.
-func (r Renderer) Render(ed *render.Edition) ([]render.File, error) {
+// Render implements render.Renderer. Each file's warnings name the
+// units with characters no font of the PDF has, which are set as U+FFFD.
+func (r Renderer) Render(ed *render.Edition) (files []render.File, err error) {
+	defer func() {
+		// fpdf panics on some input bitext does not know of yet; that is
+		// an error in this edition, not the end of every other.
+		if v := recover(); v != nil {
+			files, err = nil, fmt.Errorf("the PDF library failed (%v); please report this with the unit that caused it", v)
+		}
+	}()
 	m, err := newMetrics()
 	if err != nil {
 		return nil, err
 	}
-	var files []render.File
 	for col := 1; col < len(ed.Langs); col++ {
-		data, err := r.document(ed, col, m)
+		data, warnings, err := r.document(ed, col, m)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err)
 		}
-		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data})
+		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data, Warnings: warnings})
 	}
 	return files, nil
 }
@@ -141,6 +149,8 @@ type rowBox struct {
 	// bookmark, when set, is the row's entry in the outline, at level.
 	bookmark string
 	level    int
+	// warnings are about the unit's text, in column order.
+	warnings []render.Warning
 }
 
 func (r *rowBox) height() float64 {
@@ -164,6 +174,7 @@ type document struct {
 	// the first reference to it, for the way back (0 when none).
 	noteLinks, refLinks [2][]int
 	runningTitle        string
+	runningRuns         []run // the running title, set to fit
 	// The face, size and colour last set for text, so that a line sets
 	// them only when they change.
 	face  face
@@ -171,7 +182,7 @@ type document struct {
 	color rgb
 }
 
-func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, error) {
+func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []render.Warning, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -188,18 +199,19 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	d.colW = (d.width - 2*marginSide - gutter) / 2
 	d.bottom = d.height - marginBottom
 	d.runningTitle = ed.Title(0)
+	d.runningRuns = m.fitRuns(d.add(m, nil, run{text: d.runningTitle, face: italic, size: 7.5, color: muted}, nil), d.width-2*marginSide)
 
 	created, err := render.PDFDate(r.Created, ed)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	src, tgt := ed.Title(0), ed.Title(col)
 	p.SetCatalogSort(true)
 	p.SetCompression(false) // compressStreams does it, faster
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
-	p.SetTitle(src+" | "+tgt, true)
-	p.SetSubject(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1]), true)
+	p.SetTitle(pdfTextString(src+" | "+tgt), false)
+	p.SetSubject(pdfTextString(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1])), false)
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
 	p.SetLang(d.tags[0].String())
@@ -221,9 +233,13 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	}
 
 	rows := d.layout()
+	var warnings []render.Warning
+	for i := range rows {
+		warnings = append(warnings, rows[i].warnings...)
+	}
 	used := d.faces(rows)
 	if err := addFonts(p, used); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d.newPage()
 	for i := range rows {
@@ -234,14 +250,15 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 		d.row(&rows[i], next)
 	}
 	if err := p.Error(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := p.Output(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return compressStreams(buf.Bytes())
+	data, err := compressStreams(buf.Bytes())
+	return data, warnings, err
 }
 
 // header sets the running title on every page but the first.
@@ -249,11 +266,7 @@ func (d *document) header() {
 	if d.p.PageNo() == 1 {
 		return
 	}
-	t := d.runningTitle
-	for d.m.width(italic, 7.5, t) > d.width-2*marginSide && len(t) > 10 {
-		t = shortenRunes(t)
-	}
-	rs := d.add(d.m, nil, run{text: t, face: italic, size: 7.5, color: muted})
+	rs := d.runningRuns
 	w := 0.0
 	for _, r := range rs {
 		w += d.m.width(r.face, r.size, r.text)
@@ -275,9 +288,45 @@ func (d *document) footer() {
 	d.p.Text((d.width-d.p.GetStringWidth(n))/2, d.height-marginBottom+10, n)
 }
 
-func shortenRunes(s string) string {
-	r := []rune(strings.TrimSuffix(s, "…"))
-	return strings.TrimRight(string(r[:len(r)-2]), " ,;:") + "…"
+// fitRuns returns runs cut to fit width, with an ellipsis, at the last
+// space that leaves it fitting when there is one: a running title must
+// fit one line.
+func (m *metrics) fitRuns(runs []run, width float64) []run {
+	total := 0.0
+	for _, r := range runs {
+		total += m.width(r.face, r.size, r.text)
+	}
+	if total <= width || len(runs) == 0 {
+		return runs
+	}
+	width -= m.width(runs[0].face, runs[0].size, "…")
+	var out []run
+	x := 0.0
+	for _, r := range runs {
+		w := m.width(r.face, r.size, r.text)
+		if x+w <= width {
+			out = append(out, r)
+			x += w
+			continue
+		}
+		cut, space := 0, -1
+		for i, c := range r.text {
+			x += float64(m.advance(r.face, c)) * r.size / 1000 * ptToMM
+			if x > width {
+				break
+			}
+			cut = i + utf8.RuneLen(c)
+			if c == ' ' {
+				space = i
+			}
+		}
+		if space > 0 {
+			cut = space
+		}
+		r.text = strings.TrimRight(r.text[:cut], " ,;:") + "…"
+		return append(out, r)
+	}
+	return out
 }
 
 // layout lays out every row: the language heads, the progress note when
@@ -287,14 +336,14 @@ func (d *document) layout() []rowBox {
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
 	heads := rowBox{style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(locale.Autonym(d.tags[i])), face: bold, size: langsStyle.size, color: muted}), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
 		pr := rowBox{style: progressStyle, tint: true}
 		for i := range d.cols {
 			text := d.phrases[i].Progress(l, d.tags[0])
-			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}), nil)
+			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil)
 		}
 		rows = append(rows, pr)
 	}
@@ -330,7 +379,7 @@ func (d *document) layout() []rowBox {
 			hs := styles[segment.Heading]
 			h := rowBox{style: hs, rule: true}
 			for j := range d.cols {
-				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}), nil)
+				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}, nil), nil)
 			}
 			rows = append(rows, h)
 		}
@@ -345,7 +394,11 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	rb := rowBox{style: st, rule: true}
 	for j, c := range d.cols {
 		cell := &row.Cells[c]
-		runs := d.runs(m, cell.Spans, st, j, cell.Fallback)
+		var miss missing
+		runs := d.runs(m, cell.Spans, st, j, cell.Fallback, &miss)
+		if miss.n > 0 {
+			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
+		}
 		var lead []run
 		switch row.Kind {
 		case segment.Attribution:
@@ -365,7 +418,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			if cell.State == project.Stale {
 				mark = d.phrases[j].Stale
 			}
-			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true})
+			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true}, nil)
 			bl := m.wrap(badge, d.colW-st.indent)
 			rb.cells[j].lines = append(bl, rb.cells[j].lines...)
 			rb.cells[j].badge = len(bl)
@@ -383,6 +436,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	case row.Kind == segment.Heading:
 		rb.bookmark, rb.level = render.PlainText(row.Cells[0].Spans)+" | "+render.PlainText(row.Cells[d.cols[1]].Spans), 1
 	}
+	rb.bookmark = outlineText(rb.bookmark)
 	return rb
 }
 
@@ -419,8 +473,9 @@ func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
 	return c
 }
 
-// runs turns spans into styled runs for column i.
-func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool) []run {
+// runs turns spans into styled runs for column i, adding to miss what
+// no face has.
+func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool, miss *missing) []run {
 	color := st.color
 	if fallback {
 		color = muted
@@ -436,9 +491,9 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 				if url != "" {
 					r.color = linkInk
 				}
-				out = d.add(m, out, r)
+				out = d.add(m, out, r, miss)
 			case render.Code:
-				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url})
+				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url}, miss)
 			case render.Emph:
 				walk(s.Children, !emph, strong, url)
 			case render.Strong:
@@ -447,7 +502,7 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 				walk(s.Children, emph, strong, s.URL)
 			case render.NoteRef:
 				if s.Note == 0 {
-					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color})
+					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color}, miss)
 					continue
 				}
 				r := run{text: strconv.Itoa(s.Note), face: regular, size: st.size * 0.62, rise: st.size * 0.36, color: accent, link: d.noteLinks[i][s.Note-1]}
@@ -463,9 +518,9 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 }
 
 // add appends r to runs, cut where r's face lacks a character into runs
-// set in its fallback face.
-func (d *document) add(m *metrics, runs []run, r run) []run {
-	for _, seg := range m.cover(r.text, r.face) {
+// set in its fallback face; what no face has goes to miss (see cover).
+func (d *document) add(m *metrics, runs []run, r run, miss *missing) []run {
+	for _, seg := range m.cover(r.text, r.face, miss) {
 		rr := r
 		rr.text, rr.face = seg.text, seg.face
 		runs = append(runs, rr)
@@ -478,8 +533,8 @@ func (d *document) add(m *metrics, runs []run, r run) []run {
 func (d *document) faces(rows []rowBox) [nFaces]bool {
 	var used [nFaces]bool
 	used[regular], used[italic] = true, true
-	for _, seg := range d.m.cover(d.runningTitle, italic) {
-		used[seg.face] = true
+	for _, r := range d.runningRuns {
+		used[r.face] = true
 	}
 	for i := range rows {
 		for j := range rows[i].cells {

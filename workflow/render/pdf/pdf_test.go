@@ -54,11 +54,11 @@ func TestFontsCoverSpanish(t *testing.T) {
 		for _, r := range spanish {
 			assert.True(t, m.covers(f, r), "%s %s lacks %q (%U)", faces[f].family, faces[f].style, r, r)
 		}
-		segs := m.cover("«¿Qué?» —dijo— ñandú", f)
+		segs := m.cover("«¿Qué?» —dijo— ñandú", f, nil)
 		assert.Len(t, segs, 1, "%s %s sets Spanish in more than one face", faces[f].family, faces[f].style)
 	}
 	// What the text face lacks comes from the Go fonts, not as a blank.
-	segs := m.cover("α 50\u202f%", regular)
+	segs := m.cover("α 50\u202f%", regular, nil)
 	require.Len(t, segs, 2)
 	assert.Equal(t, goRegular, segs[0].face)
 	assert.Equal(t, "α", segs[0].text)
