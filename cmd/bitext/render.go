@@ -169,7 +169,10 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	for _, line := range reports {
 		fmt.Fprintln(o.stdout, line)
 	}
-	for _, w := range warnings {
+	for _, ed := range editions {
+		warnings = append(warnings, ed.Warnings...)
+	}
+	for _, w := range render.SortWarnings(warnings) {
 		fmt.Fprintln(o.stderr, w)
 	}
 	if err != nil {
@@ -191,7 +194,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 // file, atomically, as soon as its renderer is done, while the others go
 // on (the PDF takes the longest), as many at once as there are
 // processors. It returns what it did, a line per file in document and
-// renderer order, the renderers' warnings, sorted, and the first error.
+// renderer order, the renderers' warnings, and the first error.
 func renderAll(root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, []render.Warning, error) {
 	type job struct {
 		ed *render.Edition
@@ -234,7 +237,6 @@ func renderAll(root, outDir string, editions []*render.Edition, renderers []rend
 	for _, w := range warnings {
 		all = append(all, w...)
 	}
-	all = render.SortWarnings(all)
 	for _, err := range errs {
 		if err != nil {
 			return lines, all, err
