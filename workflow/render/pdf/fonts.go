@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,7 +104,14 @@ type metrics struct {
 	// has[f][…][…] is 1 when face f has a glyph for r, 2 when it has
 	// none, 0 when not looked up yet.
 	has [nFaces][0x10000 >> pageBits]*[1 << pageBits]uint8
+	// measured counts the characters measured: the unit of work of
+	// laying out, which the tests hold to linear.
+	measured int
 }
+
+// measured is how many characters every document has measured so far
+// (see metrics.measured).
+var measured atomic.Int64
 
 const (
 	pageBits = 10
@@ -158,6 +166,7 @@ func (m *metrics) covers(f face, r rune) bool {
 // Multilingual Plane, which fpdf cannot measure, is measured as the
 // replacement character that stands for it.
 func (m *metrics) advance(f face, r rune) int {
+	m.measured++
 	if r > 0xffff || r < 0 {
 		r = replacement
 	}
@@ -179,11 +188,22 @@ func (m *metrics) advance(f face, r rune) int {
 
 // width returns the width of s in face f at size points, in millimetres.
 func (m *metrics) width(f face, size float64, s string) float64 {
+	return mm(m.units(f, s), size)
+}
+
+// units returns the advance of s in face f, in thousandths of an em.
+func (m *metrics) units(f face, s string) int {
 	n := 0
 	for _, r := range s {
 		n += m.advance(f, r)
 	}
-	return float64(n) * size / 1000 * ptToMM
+	return n
+}
+
+// mm converts an advance in thousandths of an em at size points to
+// millimetres.
+func mm(units int, size float64) float64 {
+	return float64(units) * size / 1000 * ptToMM
 }
 
 // ptToMM converts points to millimetres.

@@ -51,6 +51,7 @@ func (r Renderer) Render(ed *render.Edition) (files []render.File, err error) {
 	if err != nil {
 		return nil, err
 	}
+	defer func() { measured.Add(int64(m.measured)) }()
 	for col := 1; col < len(ed.Langs); col++ {
 		data, warnings, err := r.document(ed, col, m)
 		if err != nil {
@@ -372,6 +373,9 @@ func (d *document) layout() []rowBox {
 		}()
 	}
 	wg.Wait()
+	for _, m := range ms[1:] {
+		d.m.measured += m.measured
+	}
 
 	notesHeading := ed.NotesNeedHeading()
 	for i := range ed.Rows {
@@ -395,9 +399,14 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	for j, c := range d.cols {
 		cell := &row.Cells[c]
 		var miss missing
-		runs := d.runs(m, cell.Spans, st, j, cell.Fallback, &miss)
+		longest := 0
+		runs := d.runs(m, cell.Spans, st, j, cell.Fallback, &miss, &longest)
 		if miss.n > 0 {
 			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
+		}
+		if longest > 0 {
+			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "limits",
+				Msg: fmt.Sprintf("a link of %d bytes is longer than the %d the PDF makes links of; its text is set without the link", longest, maxLinkURL)})
 		}
 		var lead []run
 		switch row.Kind {
@@ -473,9 +482,17 @@ func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
 	return c
 }
 
+// maxLinkURL bounds the URLs the PDF links to. A link annotation holds
+// its URL and there is one per line of the link's text, so a URL as long
+// as its text would cost the square of its length (a 64 KB one took
+// 100 MB); real URLs run to a few hundred bytes, and browsers stop
+// around 2,000.
+const maxLinkURL = 2048
+
 // runs turns spans into styled runs for column i, adding to miss what
-// no face has.
-func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool, miss *missing) []run {
+// no face has and setting longest to the length of the longest URL it
+// makes no link to, as longer than maxLinkURL.
+func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool, miss *missing, longest *int) []run {
 	color := st.color
 	if fallback {
 		color = muted
@@ -499,6 +516,11 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 			case render.Strong:
 				walk(s.Children, emph, true, url)
 			case render.Link:
+				if len(s.URL) > maxLinkURL {
+					*longest = max(*longest, len(s.URL))
+					walk(s.Children, emph, strong, "")
+					continue
+				}
 				walk(s.Children, emph, strong, s.URL)
 			case render.NoteRef:
 				if s.Note == 0 {

@@ -491,3 +491,24 @@ func TestReproducibleInAnyOrder(t *testing.T) {
 		assert.True(t, bytes.Equal(fonts[f], faces[f].ttf), "the embedded font %s %s changed", faces[f].family, faces[f].style)
 	}
 }
+
+// BenchmarkHostile sets the PDF of a project whose one unit is a
+// megabyte of a hostile pattern, for each of fixture.Hostile, edition
+// included: what `bitext render --only pdf` does with such a
+// translation. TestHostileLinear holds the cost to linear.
+func BenchmarkHostile(b *testing.B) {
+	const size = 1 << 20
+	for _, h := range fixture.Hostile {
+		w, err := fixture.OneUnit(fixture.Repeat(h.Pattern, size))
+		require.NoError(b, err)
+		b.Run(h.Name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (Renderer{Paper: render.A4}).Render(render.NewEdition(w, w.Docs[0])); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
