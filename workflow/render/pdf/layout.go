@@ -37,6 +37,10 @@ type piece struct {
 	// units is the advance of text, in thousandths of an em: w is
 	// computed from it, so that the parts of a cut piece add up exactly.
 	units int
+	// merged holds text while words are merged into the piece on a line
+	// being filled: appending to a string would copy the line so far at
+	// each word.
+	merged []byte
 }
 
 // line is one line of a laid-out cell.
@@ -73,6 +77,11 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 	pending := 0.0 // the space owed before the next word on the line
 	flush := func() {
 		cur.width = x
+		for i := range cur.pieces {
+			if p := &cur.pieces[i]; p.merged != nil {
+				p.text, p.merged = string(p.merged), nil
+			}
+		}
 		lines = append(lines, cur)
 		cur = line{}
 		x, pending = 0, 0
@@ -121,10 +130,13 @@ func (m *metrics) place(l *line, w word, x float64) {
 			// that a line is drawn in few text operations.
 			prev := &l.pieces[n-1]
 			if prev.run == p.run && prev.x+prev.w <= p.x+0.001 {
-				if p.x-(prev.x+prev.w) > 0.01 {
-					prev.text += " "
+				if prev.merged == nil {
+					prev.merged = append(make([]byte, 0, 2*len(prev.text)+len(p.text)+1), prev.text...)
 				}
-				prev.text += p.text
+				if p.x-(prev.x+prev.w) > 0.01 {
+					prev.merged = append(prev.merged, ' ')
+				}
+				prev.merged = append(prev.merged, p.text...)
 				prev.w = p.x + p.w - prev.x
 				continue
 			}
@@ -133,9 +145,16 @@ func (m *metrics) place(l *line, w word, x float64) {
 	}
 }
 
-// words cuts runs into words at spaces.
+// words cuts runs into words at spaces. The words' pieces share one
+// array: a word's own would be an allocation per word.
 func (m *metrics) words(runs []run) []word {
-	var words []word
+	n := 1
+	for i := range runs {
+		n += strings.Count(runs[i].text, " ")
+	}
+	words := make([]word, 0, n)
+	all := make([]piece, 0, n+len(runs))
+	starts := make([]int, 0, n) // of each word's pieces in all
 	var cur word
 	for i := range runs {
 		r := &runs[i]
@@ -147,16 +166,19 @@ func (m *metrics) words(runs []run) []word {
 				part = text[:sp]
 			}
 			if part != "" {
+				if len(starts) == len(words) { // the word's first piece
+					starts = append(starts, len(all))
+				}
 				u := m.units(r.face, part)
 				w := mm(u, r.size)
-				cur.pieces = append(cur.pieces, piece{run: r, text: part, x: cur.width, w: w, units: u})
+				all = append(all, piece{run: r, text: part, x: cur.width, w: w, units: u})
 				cur.width += w
 			}
 			if sp < 0 {
 				break
 			}
 			// A space ends the word; several count as one.
-			if len(cur.pieces) > 0 {
+			if len(starts) > len(words) {
 				cur.space = m.width(r.face, r.size, " ")
 				words = append(words, cur)
 				cur = word{}
@@ -164,8 +186,12 @@ func (m *metrics) words(runs []run) []word {
 			text = text[sp+1:]
 		}
 	}
-	if len(cur.pieces) > 0 {
+	if len(starts) > len(words) {
 		words = append(words, cur)
+	}
+	starts = append(starts, len(all))
+	for k := range words {
+		words[k].pieces = all[starts[k]:starts[k+1]:starts[k+1]]
 	}
 	return words
 }
