@@ -181,8 +181,8 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			defer wg.Done()
 			lo, hi := k*len(jobs)/workers, (k+1)*len(jobs)/workers
 			texts := make([]string, 0, hi-lo)
-			for k := range jobs[lo:hi] {
-				jb := &jobs[lo+k]
+			for n := lo; n < hi; n++ {
+				jb := &jobs[n]
 				if jb.translated {
 					jb.text = segment.Normalize(jb.text)
 				}
