@@ -32,12 +32,14 @@ func pdfCost(t testing.TB, text string) (allocated, work uint64) {
 
 // TestHostileLinear checks that setting a hostile unit costs no more than
 // linearly in its size: for each of fixture.Hostile, at n and 4n bytes,
-// the characters measured to lay it out and the bytes allocated (beyond
-// what a one-character unit takes) grow at most 5 times, where quadratic
-// work would grow 16 times (give or take buffers that double as they
-// grow); each character is measured a few times at most, and each byte
-// costs at most 400 bytes of memory. It counts work and bytes, never
-// time.
+// the characters measured to lay it out (beyond what a one-character unit
+// takes) grow at most 5 times, where quadratic work would grow 16 times;
+// each character is measured a few times at most; and each byte costs at
+// most 400 bytes of memory allocated, or 1 KB at 64 KiB, where a unit is
+// still read as Markdown (as many links, or one link that long). It
+// counts work and bytes, never time. Bytes allocated are no measure of
+// growth here: the buffers of a PDF double as they grow, so their total
+// jumps.
 func TestHostileLinear(t *testing.T) {
 	baseAlloc, baseWork := pdfCost(t, "x")
 	for _, h := range fixture.Hostile {
@@ -45,10 +47,11 @@ func TestHostileLinear(t *testing.T) {
 			n := 64 << 10
 			a1, w1 := pdfCost(t, fixture.Repeat(h.Pattern, n))
 			a4, w4 := pdfCost(t, fixture.Repeat(h.Pattern, 4*n))
-			a1, a4, w1, w4 = a1-min(a1, baseAlloc), a4-min(a4, baseAlloc), w1-min(w1, baseWork), w4-min(w4, baseWork)
+			w1, w4 = w1-min(w1, baseWork), w4-min(w4, baseWork)
+			a1, a4 = a1-min(a1, baseAlloc), a4-min(a4, baseAlloc)
 			assert.LessOrEqual(t, w4, 5*w1, "%d characters measured at %d bytes, %d at %d", w1, n, w4, 4*n)
 			assert.LessOrEqual(t, w4, uint64(8*4*n), "%d characters measured for %d bytes", w4, 4*n)
-			assert.LessOrEqual(t, a4, 5*a1+4<<20, "%d bytes allocated at %d bytes, %d at %d", a1, n, a4, 4*n)
+			assert.LessOrEqual(t, a1, uint64(1024*n), "%d bytes allocated for %d bytes", a1, n)
 			assert.LessOrEqual(t, a4, uint64(400*4*n), "%d bytes allocated for %d bytes", a4, 4*n)
 		})
 	}
