@@ -180,9 +180,15 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	if want["pdf"] {
 		renderers = append(renderers, pdfRenderer)
 	}
-	reports, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	reports, warnings, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
 	for _, line := range reports {
 		fmt.Fprintln(o.stdout, line)
+	}
+	for _, ed := range editions {
+		warnings = append(warnings, ed.Warnings...)
+	}
+	for _, w := range render.SortWarnings(warnings) {
+		fmt.Fprintln(o.stderr, w)
 	}
 	if err != nil {
 		return err
@@ -203,8 +209,8 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 // file, atomically, as soon as its renderer is done, while the others go
 // on (the PDF takes the longest), as many at once as there are
 // processors. It returns what it did, a line per file in document and
-// renderer order, and the first error.
-func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, error) {
+// renderer order, the renderers' warnings, and the first error.
+func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, []render.Warning, error) {
 	type job struct {
 		ed *render.Edition
 		r  render.Renderer
@@ -216,6 +222,7 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 		}
 	}
 	reports := make([][]string, len(jobs))
+	warnings := make([][]render.Warning, len(jobs))
 	errs := make([]error, len(jobs))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -230,6 +237,9 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
 				return
 			}
+			for _, f := range files {
+				warnings[i] = append(warnings[i], f.Warnings...)
+			}
 			reports[i], errs[i] = writeFiles(fsys, root, outDir, files)
 		}()
 	}
@@ -238,12 +248,16 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 	for _, r := range reports {
 		lines = append(lines, r...)
 	}
+	var all []render.Warning
+	for _, w := range warnings {
+		all = append(all, w...)
+	}
 	for _, err := range errs {
 		if err != nil {
-			return lines, err
+			return lines, all, err
 		}
 	}
-	return lines, nil
+	return lines, all, nil
 }
 
 // writeFiles writes files into outDir under root, each atomically,
@@ -287,15 +301,27 @@ func reportMissing(o *renderOptions, editions []*render.Edition) int {
 }
 
 // sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets, or zero when it
-// is not set (https://reproducible-builds.org/specs/source-date-epoch/).
+// is not set (https://reproducible-builds.org/specs/source-date-epoch/):
+// decimal digits, the seconds since 1970-01-01 UTC, as date +%s prints
+// them, up to the end of 9999, the last year a PDF date can hold.
 func sourceDateEpoch() (time.Time, error) {
 	s, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
-	if !ok || strings.TrimSpace(s) == "" {
+	v := strings.TrimSpace(s)
+	if !ok || v == "" {
 		return time.Time{}, nil
 	}
-	secs, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || secs < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a whole number of seconds since 1970-01-01 UTC", s)
+	const want = "want a whole number of seconds since 1970-01-01 UTC"
+	digits := strings.TrimPrefix(v, "-")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %s", s, want)
+	}
+	if digits != v {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: a date before 1970-01-01; %s", s, want)
+	}
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || secs > render.LastPDFDate.Unix() {
+		// Only digits, so err is out of range.
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: after %s, the last date a PDF can hold", s, render.LastPDFDate.Format(time.RFC3339))
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -56,18 +57,24 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// cmdReplace edits a file: replace FILE OLD NEW replaces the one
-// occurrence of OLD with NEW (\n and \t in either mean a newline and a tab). It fails when
-// OLD is missing or occurs more than once, so scenarios edit what they mean.
+// cmdReplace edits a file: replace FILE OLD NEW [N] replaces the one
+// occurrence of OLD with NEW, or with NEW repeated N times (\n and \t in
+// either mean a newline and a tab). It fails when OLD is missing or occurs
+// more than once, so scenarios edit what they mean.
 func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 3 {
-		ts.Fatalf("usage: replace FILE OLD NEW")
+	if neg || len(args) != 3 && len(args) != 4 {
+		ts.Fatalf("usage: replace FILE OLD NEW [N]")
 	}
 	path := ts.MkAbs(args[0])
 	data, err := os.ReadFile(path)
 	ts.Check(err)
 	unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
 	old, repl := unescape(args[1]), unescape(args[2])
+	if len(args) == 4 {
+		n, err := strconv.Atoi(args[3])
+		ts.Check(err)
+		repl = strings.Repeat(repl, n)
+	}
 	if n := bytes.Count(data, []byte(old)); n != 1 {
 		ts.Fatalf("replace: %q occurs %d times in %s", old, n, args[0])
 	}

@@ -46,3 +46,29 @@ func benchRenderer(b *testing.B, r Renderer) {
 func BenchmarkBilingualHTML(b *testing.B)   { benchRenderer(b, BilingualHTML{Paper: A4}) }
 func BenchmarkMonolingualHTML(b *testing.B) { benchRenderer(b, MonolingualHTML{Paper: A4}) }
 func BenchmarkMarkdown(b *testing.B)        { benchRenderer(b, Markdown{}) }
+
+// BenchmarkHostile makes the edition of a project whose one unit is a
+// megabyte of a hostile pattern and renders it, for each of
+// fixture.Hostile and each text renderer: what `bitext render` does with
+// such a translation. TestHostileLinear holds the cost to linear.
+func BenchmarkHostile(b *testing.B) {
+	const size = 1 << 20
+	for _, h := range fixture.Hostile {
+		w, err := fixture.OneUnit(fixture.Repeat(h.Pattern, size))
+		require.NoError(b, err)
+		for _, r := range []struct {
+			name string
+			r    Renderer
+		}{{"bilingual", BilingualHTML{Paper: A4}}, {"html", MonolingualHTML{Paper: A4}}, {"md", Markdown{}}} {
+			b.Run(h.Name+"/"+r.name, func(b *testing.B) {
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := r.r.Render(NewEdition(w, w.Docs[0])); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
@@ -50,7 +51,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 		h.WriteString(`<input type="radio" name="show" id="show-` + c.class + `"><label for="show-` + c.class + `" lang="`)
 		h.escapeAttr(c.tag.String())
 		h.WriteString(`">`)
-		h.escapeText(Autonym(c.tag))
+		h.escapeText(locale.Autonym(c.tag))
 		h.WriteString("</label>\n")
 	}
 	h.WriteString("</fieldset>\n</header>\n<main>\n<article class=\"parallel\">\n")
@@ -60,7 +61,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 		h.WriteString(`<p class="cell ` + c.class + `" lang="`)
 		h.escapeAttr(c.tag.String())
 		h.WriteString(`">`)
-		h.escapeText(Autonym(c.tag))
+		h.escapeText(locale.Autonym(c.tag))
 		h.WriteString("</p>")
 	}
 	h.WriteString("</div>\n")
@@ -71,7 +72,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 			h.WriteString(`<p class="cell ` + c.class + `" lang="`)
 			h.escapeAttr(c.tag.String())
 			h.WriteString(`">`)
-			h.escapeText(c.phrases.Progress(c.tag, l, src.tag))
+			h.escapeText(c.phrases.Progress(l, src.tag))
 			h.WriteString("</p>")
 		}
 		h.WriteString("</div>\n")

@@ -33,6 +33,10 @@ type Edition struct {
 	// RefCounts[col][n-1] is how many references column col makes to note
 	// n, for the links from a note back to its references.
 	RefCounts [][]int
+	// Warnings are the cells shown otherwise than written, in reading
+	// order: those past the limits of Markdown (see MaxMarkdownBytes),
+	// shown as text.
+	Warnings []Warning
 }
 
 // Lang is one column of an edition.
@@ -100,7 +104,8 @@ func (c *Cell) Pos() string { return c.File + ":" + strconv.Itoa(c.Line) }
 // the first column, each target locale's translation in the next. A unit
 // that is stale or untranslated in a locale shows the source text in that
 // column, with Fallback set, except a date, which is written the locale's
-// way. Note references are numbered in reading order, per column.
+// way. Note references are numbered in reading order, per column. A
+// text past the limits of Markdown is shown as written, with a warning.
 func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	src := w.SourceLocale()
 	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date}
@@ -116,6 +121,8 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 		// translated marks a translator's text, which has not been
 		// normalized as the readers normalize the source.
 		translated bool
+		// over says why the text is not read as Markdown, if it is not.
+		over string
 	}
 	jobs := make([]job, 0, len(d.Units)*len(ed.Langs))
 	ed.Rows = make([]Row, len(d.Units))
@@ -134,7 +141,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			labels[u.Label] = r.Note
 		}
 		r.Cells[0] = Cell{Lang: src, State: project.Translated, File: d.SourcePath, Line: u.Line}
-		jobs = append(jobs, job{i, 0, u.Text, false})
+		jobs = append(jobs, job{row: i, col: 0, text: u.Text})
 		for j, l := range d.Locales {
 			e := &l.Entries[i]
 			c := &r.Cells[j+1]
@@ -146,7 +153,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			switch e.State {
 			case project.Translated:
 				lang.Translated++
-				jobs = append(jobs, job{i, j + 1, e.Message.Other, true})
+				jobs = append(jobs, job{row: i, col: j + 1, text: e.Message.Other, translated: true})
 				continue
 			case project.Stale:
 				lang.Stale++
@@ -155,12 +162,12 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			}
 			if u.Kind == segment.Date {
 				if long, ok := locale.LongDate(l.Tag, d.Date); ok {
-					jobs = append(jobs, job{i, j + 1, long, false})
+					jobs = append(jobs, job{row: i, col: j + 1, text: long})
 					continue
 				}
 			}
 			c.Lang, c.Fallback = src, true
-			jobs = append(jobs, job{i, j + 1, u.Text, false})
+			jobs = append(jobs, job{row: i, col: j + 1, text: u.Text})
 		}
 	}
 
@@ -174,19 +181,33 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			defer wg.Done()
 			lo, hi := k*len(jobs)/workers, (k+1)*len(jobs)/workers
 			texts := make([]string, 0, hi-lo)
-			for _, jb := range jobs[lo:hi] {
+			for n := lo; n < hi; n++ {
+				jb := &jobs[n]
 				if jb.translated {
 					jb.text = segment.Normalize(jb.text)
+				}
+				if jb.over = overLimits(jb.text); jb.over != "" {
+					texts = append(texts, "")
+					continue
 				}
 				texts = append(texts, jb.text)
 			}
 			for n, spans := range parseInlineAll(texts) {
-				jb := jobs[lo+n]
+				jb := &jobs[lo+n]
+				if jb.over != "" {
+					spans = []Span{{Kind: Text, Text: jb.text}}
+				}
 				ed.Rows[jb.row].Cells[jb.col].Spans = spans
 			}
 		}()
 	}
 	wg.Wait()
+	for _, jb := range jobs {
+		if jb.over != "" {
+			c := &ed.Rows[jb.row].Cells[jb.col]
+			ed.Warnings = append(ed.Warnings, Warning{File: c.File, Line: c.Line, ID: ed.Rows[jb.row].ID, Check: "limits", Msg: jb.over})
+		}
+	}
 
 	ed.RefCounts = make([][]int, len(ed.Langs))
 	for col := range ed.Langs {

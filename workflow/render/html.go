@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/language"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
@@ -307,14 +308,14 @@ func alternates(ed *Edition, cols []int, current string) []alternate {
 	for _, c := range cols {
 		tag := ed.Langs[c].Tag.String()
 		name := LangName(ed, c, "html")
-		out = append(out, alternate{href: name, hreflang: tag, label: Autonym(ed.Langs[c].Tag), lang: tag, current: name == current})
+		out = append(out, alternate{href: name, hreflang: tag, label: locale.Autonym(ed.Langs[c].Tag), lang: tag, current: name == current})
 	}
 	for _, c := range cols {
 		if c == 0 {
 			continue
 		}
 		name := PairName(ed, c, "html")
-		label := Autonym(ed.Langs[0].Tag) + " | " + Autonym(ed.Langs[c].Tag)
+		label := locale.Autonym(ed.Langs[0].Tag) + " | " + locale.Autonym(ed.Langs[c].Tag)
 		out = append(out, alternate{href: name, hreflang: "mul", label: label, current: name == current})
 	}
 	return out

@@ -397,7 +397,7 @@ func simpleInline(src string) ([]Span, bool) {
 				return nil, false // an image
 			}
 			if i+1 < len(src) && src[i+1] == '^' {
-				refs := segment.Refs(src[i:min(len(src), i+67)])
+				refs := segment.Refs(src[i:min(len(src), i+maxRefLen)])
 				if len(refs) == 0 || refs[0].Start != 0 {
 					return nil, false
 				}
@@ -711,12 +711,18 @@ func (n *noteRefNode) Dump(source []byte, level int) {
 
 func (noteRefParser) Trigger() []byte { return []byte{'['} }
 
+// maxRefLen is the longest note reference: "[^" and "]" around a label
+// of at most 64 bytes, as segment.Refs reads them. No reference ends
+// further than that, and looking for its "]" in the rest of the
+// paragraph at each "[" would be quadratic.
+const maxRefLen = len("[^]") + 64
+
 func (noteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	if len(line) < 4 || line[1] != '^' {
 		return nil
 	}
-	end := bytes.IndexByte(line, ']')
+	end := bytes.IndexByte(line[:min(len(line), maxRefLen)], ']')
 	if end < 0 {
 		return nil
 	}

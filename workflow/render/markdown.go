@@ -65,7 +65,7 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 	if l := ed.Langs[col]; !l.Complete() {
 		// A YAML comment: for the editor, not the reader.
 		b.WriteString("# ")
-		b.WriteString(p.Progress(tag, l, ed.Langs[0].Tag))
+		b.WriteString(p.Progress(l, ed.Langs[0].Tag))
 		b.WriteString("\n")
 	}
 	b.WriteString("---\n")

@@ -96,7 +96,7 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 // progress writes how complete the translation of a one-language edition is.
 func (h *htmlWriter) progress(c *column, l Lang, source Lang) {
 	h.WriteString(`<p class="progress" role="note">`)
-	h.escapeText(c.phrases.Progress(c.tag, l, source.Tag))
+	h.escapeText(c.phrases.Progress(l, source.Tag))
 	h.WriteString("</p>\n")
 }
 

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+
+	"github.com/hopeborder/bitext/workflow/locale"
 )
 
 // Phrases are the few words an edition adds to the article, in one
@@ -31,6 +32,9 @@ type Phrases struct {
 	progress string
 	// percent writes a percentage, {n} standing for the number.
 	percent string
+	// lang is the language these phrases are in: the edition's, or
+	// English for a language bitext has no phrases of.
+	lang language.Tag
 }
 
 var phrases = map[string]Phrases{
@@ -90,20 +94,24 @@ var phrases = map[string]Phrases{
 func PhrasesFor(tag language.Tag) Phrases {
 	base, _ := tag.Base()
 	if p, ok := phrases[base.String()]; ok {
+		p.lang = language.Make(base.String())
 		return p
 	}
-	return phrases["en"]
+	p := phrases["en"]
+	p.lang = language.English
+	return p
 }
 
 // Progress says, in these phrases' language, how complete l is, naming the
-// source language in it.
-func (p Phrases) Progress(in language.Tag, l Lang, source language.Tag) string {
+// source language in it: in English when the phrases are English
+// standing in for a language bitext has none of.
+func (p Phrases) Progress(l Lang, source language.Tag) string {
 	total := l.Translated + l.Stale + l.Untranslated
 	return strings.NewReplacer(
 		"{pct}", p.Percent(l.Percent()),
 		"{done}", strconv.Itoa(l.Translated),
 		"{total}", strconv.Itoa(total),
-		"{source}", LanguageName(in, source),
+		"{source}", locale.NameIn(p.lang, source),
 	).Replace(p.progress)
 }
 
@@ -111,24 +119,4 @@ func (p Phrases) Progress(in language.Tag, l Lang, source language.Tag) string {
 // an incomplete translation never reads 100.
 func (p Phrases) Percent(pct float64) string {
 	return strings.Replace(p.percent, "{n}", strconv.Itoa(int(math.Floor(pct))), 1)
-}
-
-// LanguageName names lang in language in ("inglés" for English in
-// Spanish), as CLDR writes it inside a sentence.
-func LanguageName(in, lang language.Tag) string {
-	n := display.Tags(in).Name(lang)
-	if n == "" {
-		return lang.String()
-	}
-	return n
-}
-
-// Autonym names lang in itself, capitalized as a label: "Español".
-func Autonym(lang language.Tag) string {
-	n := display.Self.Name(lang)
-	if n == "" {
-		return lang.String()
-	}
-	r := []rune(n)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

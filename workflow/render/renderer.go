@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // A Renderer writes one kind of edition of a document. Adding an output
@@ -19,6 +20,9 @@ type File struct {
 	// "<doc>.en-es.html".
 	Name string
 	Data []byte
+	// Warnings are the units this file shows otherwise than written, in
+	// reading order, for the command to print.
+	Warnings []Warning
 }
 
 // Paper is a page size for print.
@@ -59,4 +63,27 @@ func PairName(ed *Edition, col int, ext string) string {
 // "<doc>.es.<ext>".
 func LangName(ed *Edition, col int, ext string) string {
 	return ed.Name + "." + ed.Langs[col].Tag.String() + "." + ext
+}
+
+// LastPDFDate is the last moment a PDF date can hold: PDF writes dates
+// as D:YYYYMMDDHHmmSS, four digits of year.
+var LastPDFDate = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+
+// PDFDate returns the date a PDF edition of ed records as its creation
+// and modification date: created when it is not zero (from
+// SOURCE_DATE_EPOCH), else the article's date, else 1970-01-01, never
+// the clock. A date before the year 0 or after LastPDFDate is an error:
+// written as it is, it would make the file invalid.
+func PDFDate(created time.Time, ed *Edition) (time.Time, error) {
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+		if t, err := time.Parse("2006-01-02", ed.Date); err == nil {
+			created = t
+		}
+	}
+	created = created.UTC()
+	if created.Year() < 0 || created.After(LastPDFDate) {
+		return time.Time{}, fmt.Errorf("date %s: a PDF date must be between the years 0000 and 9999", created.Format(time.RFC3339))
+	}
+	return created, nil
 }

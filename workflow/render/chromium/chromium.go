@@ -34,7 +34,7 @@ type Renderer struct {
 	Timeout time.Duration
 	// Created replaces the dates Chromium writes in the file, the time of
 	// printing. Zero means the article's date, or 1970-01-01 for an
-	// article without one, as package pdf does.
+	// article without one, as package pdf does (see render.PDFDate).
 	Created time.Time
 }
 
@@ -72,6 +72,10 @@ func joinNames(names []string) string {
 
 // Render implements render.Renderer.
 func (r Renderer) Render(ed *render.Edition) ([]render.File, error) {
+	created, err := render.PDFDate(r.Created, ed)
+	if err != nil {
+		return nil, err
+	}
 	exe, err := r.Find()
 	if err != nil {
 		return nil, err
@@ -106,13 +110,6 @@ func (r Renderer) Render(ed *render.Edition) ([]render.File, error) {
 		data, err := r.print(bctx, timeout, "file://"+filepath.ToSlash(htmlPath))
 		if err != nil {
 			return nil, fmt.Errorf("print %s with %s: %w", pg.Name, exe, err)
-		}
-		created := r.Created
-		if created.IsZero() {
-			created = time.Unix(0, 0)
-			if t, err := time.Parse("2006-01-02", ed.Date); err == nil {
-				created = t
-			}
 		}
 		data = fixDates(data, created)
 		name := pg.Name[:len(pg.Name)-len(".html")] + ".pdf"

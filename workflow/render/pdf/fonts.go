@@ -1,8 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -62,11 +67,16 @@ var faces = [nFaces]struct {
 }
 
 // addFonts registers the faces used with a document; fpdf embeds the
-// subset of each that the text uses.
+// subset of each that the text uses. Each document gets its own copy of
+// the font files: when fpdf cuts a subset from a font whose glyphs
+// outnumber its horizontal metrics (Go Mono), it appends to a slice of
+// the file and so writes into it, and the next document cut from the
+// same bytes would differ with what the last one set (and two at once
+// would race).
 func addFonts(p *fpdf.Fpdf, used [nFaces]bool) error {
 	for f, fc := range faces {
 		if used[f] {
-			p.AddUTF8FontFromBytes(fc.family, fc.style, fc.ttf)
+			p.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.ttf))
 		}
 	}
 	if err := p.Error(); err != nil {
@@ -82,18 +92,31 @@ func setFace(p *fpdf.Fpdf, f face, size float64) {
 
 // metrics measures text the way fpdf will set it, from the fonts' own
 // advance widths, and knows which characters each face has. It caches
-// both per character.
+// both per character, in pages of the Basic Multilingual Plane allocated
+// as text reaches them.
 type metrics struct {
 	scratch *fpdf.Fpdf
-	// widths[f][r] is 1 + the advance of rune r in face f, in thousandths
-	// of an em; 0 means not measured yet.
-	widths [nFaces][]uint16
-	fonts  [nFaces]*sfnt.Font
-	buf    sfnt.Buffer
-	// has[f][r] is 1 when face f has a glyph for r, 2 when it has none, 0
-	// when not looked up yet.
-	has [nFaces][]uint8
+	fonts   [nFaces]*sfnt.Font
+	buf     sfnt.Buffer
+	// widths[f][r>>pageBits][r&pageMask] is 1 + the advance of rune r in
+	// face f, in thousandths of an em; 0 means not measured yet.
+	widths [nFaces][0x10000 >> pageBits]*[1 << pageBits]uint16
+	// has[f][…][…] is 1 when face f has a glyph for r, 2 when it has
+	// none, 0 when not looked up yet.
+	has [nFaces][0x10000 >> pageBits]*[1 << pageBits]uint8
+	// measured counts the characters measured: the unit of work of
+	// laying out, which the tests hold to linear.
+	measured int
 }
+
+// measured is how many characters every document has measured so far
+// (see metrics.measured).
+var measured atomic.Int64
+
+const (
+	pageBits = 10
+	pageMask = 1<<pageBits - 1
+)
 
 func newMetrics() (*metrics, error) {
 	scratch := fpdf.New("P", "mm", "A4", "")
@@ -105,9 +128,7 @@ func newMetrics() (*metrics, error) {
 		return nil, err
 	}
 	m := &metrics{scratch: scratch}
-	for f := range m.widths {
-		m.widths[f] = make([]uint16, 0x3000)
-		m.has[f] = make([]uint8, 0x3000)
+	for f := range m.fonts {
 		fnt, err := sfnt.Parse(faces[f].ttf)
 		if err != nil {
 			return nil, fmt.Errorf("parse font %s %s: %w", faces[f].family, faces[f].style, err)
@@ -117,46 +138,72 @@ func newMetrics() (*metrics, error) {
 	return m, nil
 }
 
-// covers reports whether face f has a glyph for r.
+// covers reports whether face f has a glyph for r that fpdf can set: in
+// the Basic Multilingual Plane, and not a control character.
 func (m *metrics) covers(f face, r rune) bool {
-	tab := m.has[f]
-	if int(r) < len(tab) && tab[r] != 0 {
-		return tab[r] == 1
+	if r > 0xffff || r < 0x20 || r >= 0x7f && r < 0xa0 {
+		return false
+	}
+	pg := m.has[f][r>>pageBits]
+	if pg == nil {
+		pg = new([1 << pageBits]uint8)
+		m.has[f][r>>pageBits] = pg
+	}
+	if v := pg[r&pageMask]; v != 0 {
+		return v == 1
 	}
 	g, err := m.fonts[f].GlyphIndex(&m.buf, r)
 	ok := err == nil && g != 0
-	if int(r) < len(tab) {
-		tab[r] = 2
-		if ok {
-			tab[r] = 1
-		}
+	pg[r&pageMask] = 2
+	if ok {
+		pg[r&pageMask] = 1
 	}
 	return ok
 }
 
 // advance returns the advance of r in face f, in thousandths of an em.
+// Text is measured as cover leaves it; a character beyond the Basic
+// Multilingual Plane, which fpdf cannot measure, is measured as the
+// replacement character that stands for it.
 func (m *metrics) advance(f face, r rune) int {
-	tab := m.widths[f]
-	if int(r) < len(tab) {
-		if w := tab[r]; w != 0 {
-			return int(w) - 1
-		}
+	m.measured++
+	if r > 0xffff || r < 0 {
+		r = replacement
+	}
+	pg := m.widths[f][r>>pageBits]
+	if pg == nil {
+		pg = new([1 << pageBits]uint16)
+		m.widths[f][r>>pageBits] = pg
+	}
+	if w := pg[r&pageMask]; w != 0 {
+		return int(w) - 1
 	}
 	setFace(m.scratch, f, 10)
 	w := m.scratch.GetStringSymbolWidth(string(r))
-	if int(r) < len(tab) && w < 0xffff {
-		tab[r] = uint16(w + 1)
+	if w < 0xffff {
+		pg[r&pageMask] = uint16(w + 1)
 	}
 	return w
 }
 
 // width returns the width of s in face f at size points, in millimetres.
 func (m *metrics) width(f face, size float64, s string) float64 {
+	return mm(m.units(f, s), size)
+}
+
+// units returns the advance of s in face f, in thousandths of an em.
+func (m *metrics) units(f face, s string) int {
 	n := 0
 	for _, r := range s {
 		n += m.advance(f, r)
 	}
-	return float64(n) * size / 1000 * ptToMM
+	return n
+}
+
+// mm converts an advance in thousandths of an em at size points to
+// millimetres.
+func mm(units int, size float64) float64 {
+	return float64(units) * size / 1000 * ptToMM
 }
 
 // ptToMM converts points to millimetres.
@@ -166,29 +213,66 @@ const ptToMM = 25.4 / 72
 // before falling back to another face.
 var substitutes = map[rune]rune{
 	'\u202f': '\u00a0', // narrow no-break space: a no-break space
+	'\u2007': '\u00a0', // figure space
 	'\u2010': '-',      // hyphen
 	'\u2011': '-',      // non-breaking hyphen
 }
 
-// cover cuts text set in face f into pieces each set in a face that has
-// its characters: f, or f's fallback for what f lacks.
-func (m *metrics) cover(text string, f face) []struct {
+// replacement is what is set for a character no face has. The Go fonts
+// have it, and readers know it for "a character that could not be shown".
+const replacement = '\ufffd'
+
+// ignorable reports whether r is meant to be invisible: zero-width spaces
+// and joiners, soft hyphens, direction marks, the byte order mark,
+// variation selectors, tags (Unicode's Default_Ignorable_Code_Point, near
+// enough: format characters but the visible number signs of Arabic and
+// Syriac). fpdf does not shape or hyphenate, so they are left out rather
+// than set as a box.
+func ignorable(r rune) bool {
+	if r < 0xad {
+		return false
+	}
+	return unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r) ||
+		unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
+}
+
+// missing gathers the characters of a cell that no face has, for a
+// warning: the first few, in order, and how many there were in all.
+type missing struct {
+	first []rune
+	n     int
+}
+
+// maxListed bounds the characters a warning names.
+const maxListed = 8
+
+func (ms *missing) add(r rune) {
+	if ms == nil {
+		return
+	}
+	ms.n++
+	if len(ms.first) < maxListed && !slices.Contains(ms.first, r) {
+		ms.first = append(ms.first, r)
+	}
+}
+
+// faced is text to set in one face.
+type faced struct {
 	text string
 	face face
-} {
-	type seg = struct {
-		text string
-		face face
-	}
-	var out []seg
-	var cur []rune
-	curFace := f
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, seg{string(cur), curFace})
-			cur = cur[:0]
-		}
-	}
+}
+
+// cover cuts text set in face f into segments each set in a face that has
+// its characters: f, or the next face of f's fallback chain that has
+// them. Ignorable characters are left out; a space or hyphen no face has
+// is set as its plain kind; anything else no face has is set as
+// replacement and added to miss, which may be nil. fpdf can address no
+// character beyond the Basic Multilingual Plane (it panics), so those
+// never reach it.
+//
+// The chain is where fonts of one's own would go: a face added to
+// faces, after the Go fonts in a chain, is tried before replacement.
+func (m *metrics) cover(text string, f face, miss *missing) []faced {
 	simple := true
 	for _, r := range text {
 		if !m.covers(f, r) {
@@ -197,23 +281,70 @@ func (m *metrics) cover(text string, f face) []struct {
 		}
 	}
 	if simple {
-		return []seg{{text, f}}
+		return []faced{{text, f}}
 	}
+	var out []faced
+	var cur []byte
+	curFace := f
 	for _, r := range text {
-		face := f
-		if !m.covers(f, r) {
-			if s, ok := substitutes[r]; ok && m.covers(f, s) {
-				r = s
-			} else {
-				face = faces[f].fallback
-			}
+		face, r, ok := m.choose(f, r)
+		if !ok {
+			miss.add(r)
+			face, r = m.choose1(f, replacement)
 		}
-		if face != curFace {
-			flush()
-			curFace = face
+		if r < 0 {
+			continue
 		}
-		cur = append(cur, r)
+		if face != curFace && len(cur) > 0 {
+			out = append(out, faced{string(cur), curFace})
+			cur = cur[:0]
+		}
+		curFace = face
+		cur = utf8.AppendRune(cur, r)
 	}
-	flush()
+	if len(cur) > 0 {
+		out = append(out, faced{string(cur), curFace})
+	}
 	return out
+}
+
+// choose returns the face and character to set r in, starting from face
+// f, with r < 0 for a character to leave out. ok is false when no face
+// can show r; then r is what was asked.
+func (m *metrics) choose(f face, r rune) (face, rune, bool) {
+	switch {
+	case ignorable(r):
+		return f, -1, true
+	case r == '\t' || r == '\n' || r == '\r':
+		return f, ' ', true
+	case unicode.IsControl(r):
+		return f, r, false
+	}
+	if g, s := m.choose1(f, r); s >= 0 {
+		return g, s, true
+	}
+	switch {
+	case unicode.Is(unicode.Zs, r):
+		return f, ' ', true
+	case unicode.Is(unicode.Pd, r):
+		return f, '-', true
+	}
+	return f, r, false
+}
+
+// choose1 looks for r, or its substitute, along f's fallback chain; the
+// rune it returns is -1 when no face has either.
+func (m *metrics) choose1(f face, r rune) (face, rune) {
+	s, sub := substitutes[r]
+	for g := f; ; g = faces[g].fallback {
+		if m.covers(g, r) {
+			return g, r
+		}
+		if sub && m.covers(g, s) {
+			return g, s
+		}
+		if faces[g].fallback == g {
+			return f, -1
+		}
+	}
 }

@@ -31,7 +31,16 @@ type run struct {
 type piece struct {
 	*run
 	text string
-	x, w float64 // millimetres from the line's start
+	// x and w are in millimetres: x from the start of the word the piece
+	// was cut from (see word.origin), then, placed, from the line's.
+	x, w float64
+	// units is the advance of text, in thousandths of an em: w is
+	// computed from it, so that the parts of a cut piece add up exactly.
+	units int
+	// merged holds text while words are merged into the piece on a line
+	// being filled: appending to a string would copy the line so far at
+	// each word.
+	merged []byte
 }
 
 // line is one line of a laid-out cell.
@@ -44,6 +53,10 @@ type line struct {
 // ("women", a superscript "5", ".").
 type word struct {
 	pieces []piece
+	// origin is the x of the word's start among its pieces' x: not 0 for
+	// the rest of a word cut at the end of a line, whose pieces keep the
+	// x they had in the whole word.
+	origin float64
 	width  float64
 	// space is the width of the space after the word; 0 at the end.
 	space float64
@@ -53,7 +66,9 @@ type word struct {
 // at spaces; a word too long for a line (a URL, mostly) breaks after a
 // slash, dash or other URL punctuation, or anywhere as a last resort, and
 // a long one is broken to fill the line it starts on rather than leave a
-// gap.
+// gap. Each character is measured a bounded number of times, however
+// long the word: cutting a line off a word costs that line, not the rest
+// of the word.
 func (m *metrics) wrap(runs []run, width float64) []line {
 	words := m.words(runs)
 	var lines []line
@@ -62,6 +77,11 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 	pending := 0.0 // the space owed before the next word on the line
 	flush := func() {
 		cur.width = x
+		for i := range cur.pieces {
+			if p := &cur.pieces[i]; p.merged != nil {
+				p.text, p.merged = string(p.merged), nil
+			}
+		}
 		lines = append(lines, cur)
 		cur = line{}
 		x, pending = 0, 0
@@ -71,7 +91,8 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 		if x > 0 && x+pending+w.width > width {
 			room := width - x - pending
 			if w.width > width/3 && room > width/4 {
-				if head, tail, ok := m.split(w, room); ok {
+				if at, ok := m.cutPoint(w, room); ok {
+					head, tail := m.cut(w, at)
 					m.place(&cur, head, x+pending)
 					x += pending + head.width
 					flush()
@@ -83,7 +104,8 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 			flush()
 		}
 		for w.width > width {
-			head, tail, _ := m.split(w, width-x-pending)
+			at, _ := m.cutPoint(w, width-x-pending)
+			head, tail := m.cut(w, at)
 			m.place(&cur, head, x+pending)
 			x += pending + head.width
 			flush()
@@ -102,16 +124,19 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 // place puts a word's pieces on a line at x.
 func (m *metrics) place(l *line, w word, x float64) {
 	for _, p := range w.pieces {
-		p.x += x
+		p.x += x - w.origin
 		if n := len(l.pieces); n > 0 {
 			// Merge with the piece before when the style is the same, so
 			// that a line is drawn in few text operations.
 			prev := &l.pieces[n-1]
 			if prev.run == p.run && prev.x+prev.w <= p.x+0.001 {
-				if p.x-(prev.x+prev.w) > 0.01 {
-					prev.text += " "
+				if prev.merged == nil {
+					prev.merged = append(make([]byte, 0, 2*len(prev.text)+len(p.text)+1), prev.text...)
 				}
-				prev.text += p.text
+				if p.x-(prev.x+prev.w) > 0.01 {
+					prev.merged = append(prev.merged, ' ')
+				}
+				prev.merged = append(prev.merged, p.text...)
 				prev.w = p.x + p.w - prev.x
 				continue
 			}
@@ -120,9 +145,16 @@ func (m *metrics) place(l *line, w word, x float64) {
 	}
 }
 
-// words cuts runs into words at spaces.
+// words cuts runs into words at spaces. The words' pieces share one
+// array: a word's own would be an allocation per word.
 func (m *metrics) words(runs []run) []word {
-	var words []word
+	n := 1
+	for i := range runs {
+		n += strings.Count(runs[i].text, " ")
+	}
+	words := make([]word, 0, n)
+	all := make([]piece, 0, n+len(runs))
+	starts := make([]int, 0, n) // of each word's pieces in all
 	var cur word
 	for i := range runs {
 		r := &runs[i]
@@ -134,15 +166,19 @@ func (m *metrics) words(runs []run) []word {
 				part = text[:sp]
 			}
 			if part != "" {
-				w := m.width(r.face, r.size, part)
-				cur.pieces = append(cur.pieces, piece{run: r, text: part, x: cur.width, w: w})
+				if len(starts) == len(words) { // the word's first piece
+					starts = append(starts, len(all))
+				}
+				u := m.units(r.face, part)
+				w := mm(u, r.size)
+				all = append(all, piece{run: r, text: part, x: cur.width, w: w, units: u})
 				cur.width += w
 			}
 			if sp < 0 {
 				break
 			}
 			// A space ends the word; several count as one.
-			if len(cur.pieces) > 0 {
+			if len(starts) > len(words) {
 				cur.space = m.width(r.face, r.size, " ")
 				words = append(words, cur)
 				cur = word{}
@@ -150,8 +186,12 @@ func (m *metrics) words(runs []run) []word {
 			text = text[sp+1:]
 		}
 	}
-	if len(cur.pieces) > 0 {
+	if len(starts) > len(words) {
 		words = append(words, cur)
+	}
+	starts = append(starts, len(all))
+	for k := range words {
+		words[k].pieces = all[starts[k]:starts[k+1]:starts[k+1]]
 	}
 	return words
 }
@@ -159,82 +199,86 @@ func (m *metrics) words(runs []run) []word {
 // breakAfter are the characters after which a long word may break.
 const breakAfter = "/-–—.?&=_;,:#"
 
-// split cuts w so that its head is at most max millimetres wide, after a
-// breakAfter character where one fits, else after as many characters as
-// fit (at least one). It reports whether the cut is at a break point: a
-// word cut elsewhere is better started on a line of its own.
-func (m *metrics) split(w word, max float64) (head, tail word, ok bool) {
-	type pos struct {
-		piece, off int // cut before byte off of pieces[piece]
-		width      float64
-	}
-	var lastBreak, lastFit pos
+// cutAt is where to cut a word: before byte off of pieces[piece], units
+// into that piece.
+type cutAt struct {
+	piece, off int
+	units      int
+}
+
+// cutPoint returns where to cut w so that its head is at most max
+// millimetres wide: after a breakAfter character where one fits, else
+// after as many characters as fit (at least one). It reports whether the
+// cut is at a break point: a word cut elsewhere is better started on a
+// line of its own. It measures only the characters that fit, and one
+// more.
+func (m *metrics) cutPoint(w word, max float64) (at cutAt, ok bool) {
+	var lastBreak, lastFit cutAt
 	found, fitted := false, false
 	acc := 0.0
 	for pi, p := range w.pieces {
+		units := 0
 		for off, r := range p.text {
-			rw := float64(m.advance(p.face, r)) * p.size / 1000 * ptToMM
+			a := m.advance(p.face, r)
+			rw := float64(a) * p.size / 1000 * ptToMM
 			if acc+rw > max {
 				goto done
 			}
 			acc += rw
+			units += a
 			next := off + utf8.RuneLen(r)
-			lastFit, fitted = pos{pi, next, acc}, true
+			lastFit, fitted = cutAt{pi, next, units}, true
 			if strings.ContainsRune(breakAfter, r) && (pi < len(w.pieces)-1 || next < len(p.text)) {
-				lastBreak, found = pos{pi, next, acc}, true
+				lastBreak, found = cutAt{pi, next, units}, true
 			}
 		}
 	}
 done:
-	cut := lastBreak
-	if !found {
-		if !fitted {
-			// Not one character fits: take one anyway, or nothing would
-			// ever be placed.
-			p := w.pieces[0]
-			_, size := utf8.DecodeRuneInString(p.text)
-			cut = pos{0, size, m.width(p.face, p.size, p.text[:size])}
-		} else {
-			cut = lastFit
-		}
+	if found {
+		return lastBreak, true
 	}
-	ok = found
-	if cut.piece == len(w.pieces)-1 && cut.off >= len(w.pieces[cut.piece].text) {
-		return w, word{}, false
+	if fitted {
+		return lastFit, false
 	}
-	for i, p := range w.pieces {
-		switch {
-		case i < cut.piece:
-			head.pieces = append(head.pieces, p)
-		case i == cut.piece:
-			if cut.off > 0 {
-				hp := p
-				hp.text = p.text[:cut.off]
-				hp.w = m.width(p.face, p.size, hp.text)
-				head.pieces = append(head.pieces, hp)
-			}
-			if cut.off < len(p.text) {
-				tp := p
-				tp.text = p.text[cut.off:]
-				tp.w = m.width(p.face, p.size, tp.text)
-				tail.pieces = append(tail.pieces, tp)
-			}
-		default:
-			tail.pieces = append(tail.pieces, p)
-		}
-	}
-	head.width = relayout(head.pieces)
-	tail.width = relayout(tail.pieces)
-	tail.space = w.space
-	return head, tail, ok
+	// Not one character fits: take one anyway, or nothing would ever be
+	// placed.
+	p := w.pieces[0]
+	r, size := utf8.DecodeRuneInString(p.text)
+	return cutAt{0, size, m.advance(p.face, r)}, false
 }
 
-// relayout sets the x of consecutive pieces and returns their width.
-func relayout(ps []piece) float64 {
-	x := 0.0
-	for i := range ps {
-		ps[i].x = x
-		x += ps[i].w
+// cut cuts w at at into a head and a tail. The tail shares w's pieces,
+// and the piece cut in two is replaced in place by its second part: w is
+// not to be used after.
+func (m *metrics) cut(w word, at cutAt) (head, tail word) {
+	p := w.pieces[at.piece]
+	if at.piece == len(w.pieces)-1 && at.off >= len(p.text) {
+		return w, word{}
 	}
-	return x
+	head.pieces = make([]piece, at.piece, at.piece+1)
+	copy(head.pieces, w.pieces[:at.piece])
+	cutX := p.x
+	if at.off > 0 {
+		hp := p
+		hp.text, hp.units = p.text[:at.off], at.units
+		hp.w = mm(hp.units, p.size)
+		head.pieces = append(head.pieces, hp)
+		cutX += hp.w
+	}
+	if at.off < len(p.text) {
+		tp := p
+		tp.text, tp.units = p.text[at.off:], p.units-at.units
+		tp.x, tp.w = cutX, mm(tp.units, p.size)
+		w.pieces[at.piece] = tp
+		tail.pieces = w.pieces[at.piece:]
+	} else {
+		tail.pieces = w.pieces[at.piece+1:]
+		if len(tail.pieces) > 0 {
+			cutX = tail.pieces[0].x
+		}
+	}
+	head.origin, head.width = w.origin, cutX-w.origin
+	tail.origin, tail.width = cutX, w.origin+w.width-cutX
+	tail.space = w.space
+	return head, tail
 }

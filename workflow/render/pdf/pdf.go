@@ -9,10 +9,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/language"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
 	"github.com/hopeborder/bitext/workflow/segment"
@@ -30,23 +32,32 @@ type Renderer struct {
 	Paper render.Paper
 	// Created is the creation and modification date written in the file.
 	// Zero means the article's date, or 1970-01-01 for an article without
-	// one: never the clock, so that the output is reproducible.
+	// one: never the clock, so that the output is reproducible. A date
+	// outside the years 0000 to 9999 is an error (see render.PDFDate).
 	Created time.Time
 }
 
-// Render implements render.Renderer.
-func (r Renderer) Render(ed *render.Edition) ([]render.File, error) {
+// Render implements render.Renderer. Each file's warnings name the
+// units with characters no font of the PDF has, which are set as U+FFFD.
+func (r Renderer) Render(ed *render.Edition) (files []render.File, err error) {
+	defer func() {
+		// fpdf panics on some input bitext does not know of yet; that is
+		// an error in this edition, not the end of every other.
+		if v := recover(); v != nil {
+			files, err = nil, fmt.Errorf("the PDF library failed (%v); please report this with the unit that caused it", v)
+		}
+	}()
 	m, err := newMetrics()
 	if err != nil {
 		return nil, err
 	}
-	var files []render.File
+	defer func() { measured.Add(int64(m.measured)) }()
 	for col := 1; col < len(ed.Langs); col++ {
-		data, err := r.document(ed, col, m)
+		data, warnings, err := r.document(ed, col, m)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err)
 		}
-		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data})
+		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data, Warnings: warnings})
 	}
 	return files, nil
 }
@@ -139,6 +150,8 @@ type rowBox struct {
 	// bookmark, when set, is the row's entry in the outline, at level.
 	bookmark string
 	level    int
+	// warnings are about the unit's text, in column order.
+	warnings []render.Warning
 }
 
 func (r *rowBox) height() float64 {
@@ -162,6 +175,7 @@ type document struct {
 	// the first reference to it, for the way back (0 when none).
 	noteLinks, refLinks [2][]int
 	runningTitle        string
+	runningRuns         []run // the running title, set to fit
 	// The face, size and colour last set for text, so that a line sets
 	// them only when they change.
 	face  face
@@ -169,7 +183,7 @@ type document struct {
 	color rgb
 }
 
-func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, error) {
+func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []render.Warning, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -186,22 +200,19 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	d.colW = (d.width - 2*marginSide - gutter) / 2
 	d.bottom = d.height - marginBottom
 	d.runningTitle = ed.Title(0)
+	d.runningRuns = m.fitRuns(d.add(m, nil, run{text: d.runningTitle, face: italic, size: 7.5, color: muted}, nil), d.width-2*marginSide)
 
-	created := r.Created
-	if created.IsZero() {
-		created = time.Unix(0, 0)
-		if t, err := time.Parse("2006-01-02", ed.Date); err == nil {
-			created = t
-		}
+	created, err := render.PDFDate(r.Created, ed)
+	if err != nil {
+		return nil, nil, err
 	}
-	created = created.UTC()
 	src, tgt := ed.Title(0), ed.Title(col)
 	p.SetCatalogSort(true)
 	p.SetCompression(false) // compressStreams does it, faster
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
-	p.SetTitle(src+" | "+tgt, true)
-	p.SetSubject(render.Autonym(d.tags[0])+" | "+render.Autonym(d.tags[1]), true)
+	p.SetTitle(pdfTextString(src+" | "+tgt), false)
+	p.SetSubject(pdfTextString(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1])), false)
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
 	p.SetLang(d.tags[0].String())
@@ -223,9 +234,13 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 	}
 
 	rows := d.layout()
+	var warnings []render.Warning
+	for i := range rows {
+		warnings = append(warnings, rows[i].warnings...)
+	}
 	used := d.faces(rows)
 	if err := addFonts(p, used); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d.newPage()
 	for i := range rows {
@@ -236,14 +251,15 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, err
 		d.row(&rows[i], next)
 	}
 	if err := p.Error(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := p.Output(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return compressStreams(buf.Bytes())
+	data, err := compressStreams(buf.Bytes())
+	return data, warnings, err
 }
 
 // header sets the running title on every page but the first.
@@ -251,11 +267,7 @@ func (d *document) header() {
 	if d.p.PageNo() == 1 {
 		return
 	}
-	t := d.runningTitle
-	for d.m.width(italic, 7.5, t) > d.width-2*marginSide && len(t) > 10 {
-		t = shortenRunes(t)
-	}
-	rs := d.add(d.m, nil, run{text: t, face: italic, size: 7.5, color: muted})
+	rs := d.runningRuns
 	w := 0.0
 	for _, r := range rs {
 		w += d.m.width(r.face, r.size, r.text)
@@ -277,9 +289,45 @@ func (d *document) footer() {
 	d.p.Text((d.width-d.p.GetStringWidth(n))/2, d.height-marginBottom+10, n)
 }
 
-func shortenRunes(s string) string {
-	r := []rune(strings.TrimSuffix(s, "…"))
-	return strings.TrimRight(string(r[:len(r)-2]), " ,;:") + "…"
+// fitRuns returns runs cut to fit width, with an ellipsis, at the last
+// space that leaves it fitting when there is one: a running title must
+// fit one line.
+func (m *metrics) fitRuns(runs []run, width float64) []run {
+	total := 0.0
+	for _, r := range runs {
+		total += m.width(r.face, r.size, r.text)
+	}
+	if total <= width || len(runs) == 0 {
+		return runs
+	}
+	width -= m.width(runs[0].face, runs[0].size, "…")
+	var out []run
+	x := 0.0
+	for _, r := range runs {
+		w := m.width(r.face, r.size, r.text)
+		if x+w <= width {
+			out = append(out, r)
+			x += w
+			continue
+		}
+		cut, space := 0, -1
+		for i, c := range r.text {
+			x += float64(m.advance(r.face, c)) * r.size / 1000 * ptToMM
+			if x > width {
+				break
+			}
+			cut = i + utf8.RuneLen(c)
+			if c == ' ' {
+				space = i
+			}
+		}
+		if space > 0 {
+			cut = space
+		}
+		r.text = strings.TrimRight(r.text[:cut], " ,;:") + "…"
+		return append(out, r)
+	}
+	return out
 }
 
 // layout lays out every row: the language heads, the progress note when
@@ -289,14 +337,14 @@ func (d *document) layout() []rowBox {
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
 	heads := rowBox{style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(render.Autonym(d.tags[i])), face: bold, size: langsStyle.size, color: muted}), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
 		pr := rowBox{style: progressStyle, tint: true}
 		for i := range d.cols {
-			text := d.phrases[i].Progress(d.tags[i], l, d.tags[0])
-			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}), nil)
+			text := d.phrases[i].Progress(l, d.tags[0])
+			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil)
 		}
 		rows = append(rows, pr)
 	}
@@ -325,6 +373,9 @@ func (d *document) layout() []rowBox {
 		}()
 	}
 	wg.Wait()
+	for _, m := range ms[1:] {
+		d.m.measured += m.measured
+	}
 
 	notesHeading := ed.NotesNeedHeading()
 	for i := range ed.Rows {
@@ -332,7 +383,7 @@ func (d *document) layout() []rowBox {
 			hs := styles[segment.Heading]
 			h := rowBox{style: hs, rule: true}
 			for j := range d.cols {
-				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}), nil)
+				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}, nil), nil)
 			}
 			rows = append(rows, h)
 		}
@@ -347,7 +398,16 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	rb := rowBox{style: st, rule: true}
 	for j, c := range d.cols {
 		cell := &row.Cells[c]
-		runs := d.runs(m, cell.Spans, st, j, cell.Fallback)
+		var miss missing
+		longest := 0
+		runs := d.runs(m, cell.Spans, st, j, cell.Fallback, &miss, &longest)
+		if miss.n > 0 {
+			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
+		}
+		if longest > 0 {
+			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "limits",
+				Msg: fmt.Sprintf("a link of %d bytes is longer than the %d the PDF makes links of; its text is set without the link", longest, maxLinkURL)})
+		}
 		var lead []run
 		switch row.Kind {
 		case segment.Attribution:
@@ -367,7 +427,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			if cell.State == project.Stale {
 				mark = d.phrases[j].Stale
 			}
-			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true})
+			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true}, nil)
 			bl := m.wrap(badge, d.colW-st.indent)
 			rb.cells[j].lines = append(bl, rb.cells[j].lines...)
 			rb.cells[j].badge = len(bl)
@@ -385,6 +445,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	case row.Kind == segment.Heading:
 		rb.bookmark, rb.level = render.PlainText(row.Cells[0].Spans)+" | "+render.PlainText(row.Cells[d.cols[1]].Spans), 1
 	}
+	rb.bookmark = outlineText(rb.bookmark)
 	return rb
 }
 
@@ -421,8 +482,17 @@ func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
 	return c
 }
 
-// runs turns spans into styled runs for column i.
-func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool) []run {
+// maxLinkURL bounds the URLs the PDF links to. A link annotation holds
+// its URL and there is one per line of the link's text, so a URL as long
+// as its text would cost the square of its length (a 64 KB one took
+// 100 MB); real URLs run to a few hundred bytes, and browsers stop
+// around 2,000.
+const maxLinkURL = 2048
+
+// runs turns spans into styled runs for column i, adding to miss what
+// no face has and setting longest to the length of the longest URL it
+// makes no link to, as longer than maxLinkURL.
+func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fallback bool, miss *missing, longest *int) []run {
 	color := st.color
 	if fallback {
 		color = muted
@@ -438,18 +508,23 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 				if url != "" {
 					r.color = linkInk
 				}
-				out = d.add(m, out, r)
+				out = d.add(m, out, r, miss)
 			case render.Code:
-				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url})
+				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url}, miss)
 			case render.Emph:
 				walk(s.Children, !emph, strong, url)
 			case render.Strong:
 				walk(s.Children, emph, true, url)
 			case render.Link:
+				if len(s.URL) > maxLinkURL {
+					*longest = max(*longest, len(s.URL))
+					walk(s.Children, emph, strong, "")
+					continue
+				}
 				walk(s.Children, emph, strong, s.URL)
 			case render.NoteRef:
 				if s.Note == 0 {
-					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color})
+					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color}, miss)
 					continue
 				}
 				r := run{text: strconv.Itoa(s.Note), face: regular, size: st.size * 0.62, rise: st.size * 0.36, color: accent, link: d.noteLinks[i][s.Note-1]}
@@ -465,9 +540,9 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 }
 
 // add appends r to runs, cut where r's face lacks a character into runs
-// set in its fallback face.
-func (d *document) add(m *metrics, runs []run, r run) []run {
-	for _, seg := range m.cover(r.text, r.face) {
+// set in its fallback face; what no face has goes to miss (see cover).
+func (d *document) add(m *metrics, runs []run, r run, miss *missing) []run {
+	for _, seg := range m.cover(r.text, r.face, miss) {
 		rr := r
 		rr.text, rr.face = seg.text, seg.face
 		runs = append(runs, rr)
@@ -480,8 +555,8 @@ func (d *document) add(m *metrics, runs []run, r run) []run {
 func (d *document) faces(rows []rowBox) [nFaces]bool {
 	var used [nFaces]bool
 	used[regular], used[italic] = true, true
-	for _, seg := range d.m.cover(d.runningTitle, italic) {
-		used[seg.face] = true
+	for _, r := range d.runningRuns {
+		used[r.face] = true
 	}
 	for i := range rows {
 		for j := range rows[i].cells {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
 	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
@@ -52,11 +54,11 @@ func TestFontsCoverSpanish(t *testing.T) {
 		for _, r := range spanish {
 			assert.True(t, m.covers(f, r), "%s %s lacks %q (%U)", faces[f].family, faces[f].style, r, r)
 		}
-		segs := m.cover("«¿Qué?» —dijo— ñandú", f)
+		segs := m.cover("«¿Qué?» —dijo— ñandú", f, nil)
 		assert.Len(t, segs, 1, "%s %s sets Spanish in more than one face", faces[f].family, faces[f].style)
 	}
 	// What the text face lacks comes from the Go fonts, not as a blank.
-	segs := m.cover("α 50\u202f%", regular)
+	segs := m.cover("α 50\u202f%", regular, nil)
 	require.Len(t, segs, 2)
 	assert.Equal(t, goRegular, segs[0].face)
 	assert.Equal(t, "α", segs[0].text)
@@ -376,5 +378,137 @@ func BenchmarkPDF(b *testing.B) {
 		if _, err := r.Render(ed); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLocalesWithoutNames sets an incomplete translation into languages
+// CLDR names nowhere in x/text (Nahuatl, Yucatec Maya, private use):
+// the progress note is in English, and the language heads fall back to
+// a name bitext has, or the tag.
+func TestLocalesWithoutNames(t *testing.T) {
+	for _, tag := range []string{"nah", "yua", "nv", "qaa", "x-private", "yua-Latn-MX"} {
+		t.Run(tag, func(t *testing.T) {
+			w, err := fixture.Load("source/a.md", fixture.Article(6), []string{tag}, func(_ string, u *segment.Unit) (string, bool) {
+				if u.Kind == segment.Paragraph {
+					return "", false
+				}
+				return "[" + tag + "] " + u.Text, false
+			})
+			require.NoError(t, err)
+			ed := render.NewEdition(w, w.Docs[0])
+			doc, err := readPDF(renderOne(t, Renderer{Paper: render.A4}, ed))
+			require.NoError(t, err)
+			text := squeeze(strings.Join(pageTexts(doc), ""))
+			assert.Contains(t, text, squeeze("show the English original"))
+			assert.Contains(t, text, squeeze(strings.ToUpper(locale.Autonym(ed.Langs[1].Tag))))
+		})
+	}
+}
+
+// TestCreatedOutOfRange checks that a creation date a PDF date cannot
+// hold (D:YYYY…, four digits of year) is an error naming it, not a
+// malformed date in the file.
+func TestCreatedOutOfRange(t *testing.T) {
+	ed := shipped(t)
+	for _, tc := range []struct {
+		created time.Time
+		err     string
+	}{
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "date 10000-01-01T00:00:00Z: a PDF date must be between the years 0000 and 9999"},
+		{time.Date(-1, 12, 31, 0, 0, 0, 0, time.UTC), "a PDF date must be between the years 0000 and 9999"},
+		{time.Unix(1<<62, 0), "a PDF date must be between the years 0000 and 9999"},
+	} {
+		t.Run(tc.created.String(), func(t *testing.T) {
+			_, err := Renderer{Paper: render.A4, Created: tc.created}.Render(ed)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.err)
+		})
+	}
+	data := renderOne(t, Renderer{Paper: render.A4, Created: render.LastPDFDate}, ed)
+	assert.Contains(t, string(data), "/CreationDate (D:99991231235959)")
+}
+
+// TestReproducibleInAnyOrder renders several documents, each into two
+// languages, with code spans of different characters, one after the
+// other in two orders and all at once, and expects each PDF to be the
+// same bytes every time: what one document sets must not change
+// another's file (fpdf once wrote into the Go Mono font bytes that every
+// document shares).
+func TestReproducibleInAnyOrder(t *testing.T) {
+	code := []string{"`código`", "`zyx ÆØ {}`", "`QWERTY 0123 ~^`"}
+	var eds []*render.Edition
+	for i, c := range code {
+		src := strings.ReplaceAll(fixture.Article(6), "`code`", c)
+		w, err := fixture.Load("source/doc"+strconv.Itoa(i)+".md", src, []string{"es", "fr"}, func(loc string, u *segment.Unit) (string, bool) {
+			if loc == "fr" {
+				return "[fr] " + u.Text + " " + code[(i+1)%len(code)], false
+			}
+			return fixture.Spanish(loc, u)
+		})
+		require.NoError(t, err)
+		eds = append(eds, render.NewEdition(w, w.Docs[0]))
+	}
+	var fonts [nFaces][]byte
+	for f := range faces {
+		fonts[f] = bytes.Clone(faces[f].ttf)
+	}
+	r := Renderer{Paper: render.A4}
+	renderAll := func(order []int) [][]render.File {
+		out := make([][]render.File, len(eds))
+		for _, i := range order {
+			files, err := r.Render(eds[i])
+			require.NoError(t, err)
+			out[i] = files
+		}
+		return out
+	}
+	first := renderAll([]int{0, 1, 2})
+	reversed := renderAll([]int{2, 1, 0})
+	again := renderAll([]int{1, 0, 2})
+	concurrent := make([][]render.File, len(eds))
+	var wg sync.WaitGroup
+	for k := range 2 * len(eds) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files, err := r.Render(eds[k%len(eds)])
+			assert.NoError(t, err)
+			if k >= len(eds) {
+				concurrent[k%len(eds)] = files
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range eds {
+		require.Len(t, first[i], 2)
+		for j, f := range first[i] {
+			for name, other := range map[string][][]render.File{"in reverse order": reversed, "in another order": again, "concurrently": concurrent} {
+				assert.True(t, bytes.Equal(f.Data, other[i][j].Data), "%s differs when rendered %s", f.Name, name)
+			}
+		}
+	}
+	for f := range faces {
+		assert.True(t, bytes.Equal(fonts[f], faces[f].ttf), "the embedded font %s %s changed", faces[f].family, faces[f].style)
+	}
+}
+
+// BenchmarkHostile sets the PDF of a project whose one unit is a
+// megabyte of a hostile pattern, for each of fixture.Hostile, edition
+// included: what `bitext render --only pdf` does with such a
+// translation. TestHostileLinear holds the cost to linear.
+func BenchmarkHostile(b *testing.B) {
+	const size = 1 << 20
+	for _, h := range fixture.Hostile {
+		w, err := fixture.OneUnit(fixture.Repeat(h.Pattern, size))
+		require.NoError(b, err)
+		b.Run(h.Name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (Renderer{Paper: render.A4}).Render(render.NewEdition(w, w.Docs[0])); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

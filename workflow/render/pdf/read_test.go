@@ -258,3 +258,41 @@ func (d *pdfDoc) outline() []string {
 	}
 	return titles
 }
+
+// drawn returns the characters drawn on every page, by the font they
+// are drawn in, named as fpdf names it ("caladeaBI", "gomono").
+func (d *pdfDoc) drawn() map[string][]rune {
+	fonts := map[string]string{} // resource name → font
+	base := regexp.MustCompile(`/BaseFont /utf8(\S+)`)
+	entry := regexp.MustCompile(`/(F[0-9a-f]+) (\d+) 0 R`)
+	for _, body := range d.objs {
+		if !bytes.Contains(body, []byte("/Font <<")) {
+			continue
+		}
+		for _, m := range entry.FindAllSubmatch(body, -1) {
+			n, _ := strconv.Atoi(string(m[2]))
+			if b := base.FindSubmatch(d.objs[n]); b != nil {
+				fonts[string(m[1])] = string(b[1])
+			}
+		}
+	}
+	out := map[string][]rune{}
+	op := regexp.MustCompile(`/(F[0-9a-f]+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj`)
+	for _, p := range d.pages() {
+		m := regexp.MustCompile(`/Contents (\d+) 0 R`).FindSubmatch(d.objs[p])
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		content, _ := d.stream(d.objs[n])
+		font := ""
+		for _, o := range op.FindAllSubmatch(content, -1) {
+			if o[1] != nil {
+				font = fonts[string(o[1])]
+				continue
+			}
+			out[font] = append(out[font], []rune(decodeText(unescape(o[2])))...)
+		}
+	}
+	return out
+}
