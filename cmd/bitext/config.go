@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -51,6 +52,9 @@ type loaded struct {
 // loadConfig reads the configuration for cmd: defaults, then bitext.yaml,
 // then BITEXT_* variables, then flags. One viper per run, never the global.
 func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
+	if err := projectDir(g.dir); err != nil {
+		return nil, err
+	}
 	v := viper.New()
 	def := project.Default()
 	v.SetDefault("sources", def.Sources)
@@ -119,6 +123,21 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		fmt.Fprintln(g.stderr, "bitext: no articles in this folder; using the shipped article")
 	}
 	return l, nil
+}
+
+// projectDir checks that -C names a folder: a folder that is not there
+// must not turn into a check of the built-in article, nor be created.
+func projectDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-C %s: no such folder; give the project folder, or leave -C out for the current one", dir)
+	case err != nil:
+		return fmt.Errorf("-C %s: %w", dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("-C %s: not a folder; give the project folder", dir)
+	}
+	return nil
 }
 
 // splitList accepts lists written "es,fr" or "es fr" in one value, as
