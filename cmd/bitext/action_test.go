@@ -271,3 +271,27 @@ func requireValidJUnitFile(t *testing.T, p string) {
 	require.FileExists(t, p)
 	requireValidJUnit(t, p)
 }
+
+// TestREADMECIExamples checks that the README shows the CI examples the
+// tests lint and run: its YAML blocks under "GitHub Actions" and "GitLab
+// CI" are docs/ci's files, their header comments aside.
+func TestREADMECIExamples(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	require.NoError(t, err)
+	for heading, file := range map[string]string{"### GitHub Actions": "github-workflow.yml", "### GitLab CI": "gitlab-ci.yml"} {
+		at := strings.Index(string(readme), heading)
+		require.GreaterOrEqual(t, at, 0, heading)
+		block := string(readme)[at:]
+		start := strings.Index(block, "```yaml\n")
+		require.GreaterOrEqual(t, start, 0, heading)
+		block = block[start+len("```yaml\n"):]
+		block = block[:strings.Index(block, "```\n")]
+		data, err := os.ReadFile(filepath.Join(repoRoot, "docs", "ci", file))
+		require.NoError(t, err)
+		lines := strings.SplitAfter(string(data), "\n")
+		for len(lines) > 0 && strings.HasPrefix(lines[0], "#") {
+			lines = lines[1:]
+		}
+		assert.Equal(t, strings.Join(lines, ""), block, "README.md %s and docs/ci/%s differ", heading, file)
+	}
+}
