@@ -130,15 +130,19 @@ func (o *checkOptions) validate() error {
 	return checkFormat(o.format, checkFormats...)
 }
 
-// reportError writes, in the json, junit and github formats, the error
-// that stopped a check: files that cannot be read as findings at their
-// lines, anything else as one failure, so that what CI reads still parses
-// and says why. The error is then printed on stderr as usual.
+// reportError writes the error that stopped a check in o.format: files
+// that cannot be read as findings at their lines (in every format), and,
+// for json, junit and github, anything else as one failure, so that what
+// CI reads still parses and says why. The error is then printed on stderr
+// as usual.
 func (o *checkOptions) reportError(cmd *cobra.Command, err error) error {
-	if o.format == "text" || errors.Is(err, errFindings) || errors.As(err, new(reportedError)) {
+	if errors.Is(err, errFindings) || errors.As(err, new(reportedError)) {
 		return err
 	}
 	rep := check.FailedReport(err)
+	if o.format == "text" && rep == nil {
+		return err
+	}
 	var werr error
 	switch {
 	case o.format == "json" && rep == nil:

@@ -250,7 +250,11 @@ func TestCheckGates(t *testing.T) {
 			code, stdout, stderr := runIn(t, dir, tc.env, append([]string{"check"}, tc.args...)...)
 			assert.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
 			assert.Contains(t, stdout+stderr, tc.out)
-			if tc.code == 2 {
+			switch {
+			case strings.HasPrefix(tc.name, "locale file broken"):
+				assert.Contains(t, stdout, esFile+":1:", "a file that cannot be read is a finding at its position")
+				assert.Contains(t, stdout, "error [syntax]")
+			case tc.code == 2:
 				assert.Empty(t, stdout, "a usage or configuration error prints no report")
 			}
 		})
