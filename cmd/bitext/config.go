@@ -209,21 +209,26 @@ func readConfigFile(g *globalOptions, root fs.FS) ([]byte, string, error) {
 // parseConfigFile reads bitext.yaml and refuses, in plain words, a key
 // that is not one, naming the closest, and a value of the wrong shape.
 func parseConfigFile(file string, data []byte) (map[string]any, error) {
-	var m map[string]any
-	if err := yaml.Unmarshal(data, &m); err != nil {
+	var raw map[string]any
+	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, &project.ConfigError{Key: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ") + "; bitext.yaml is YAML, as key: value lines"}
 	}
 	known := configKeys()
 	types := configTypes()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	m := map[string]any{} // keys lower-cased, as viper reads them
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		key := strings.ToLower(k)
+		if _, twice := m[key]; twice {
+			return nil, &project.ConfigError{Key: file, Msg: fmt.Sprintf("%q is set twice, in different cases; keep one", key)}
+		}
+		m[key] = raw[k]
 		if key == legacyFormatKey {
 			continue
 		}
 		if !slices.Contains(known, key) {
 			return nil, &project.ConfigError{Key: file, Msg: fmt.Sprintf("unknown key %q; did you mean %q? The keys are listed under \"Configuration\" in README.md", k, closest(key, known))}
 		}
-		if msg := shapeError(types[key], m[k]); msg != "" {
+		if msg := shapeError(types[key], raw[k]); msg != "" {
 			return nil, &project.ConfigError{Key: key, Msg: msg}
 		}
 	}
