@@ -14,6 +14,20 @@ type acceptOptions struct {
 	all        bool
 	allLocales bool
 	doc        string
+	format     string
+}
+
+// acceptJSON is the bitext-accept/1 document.
+type acceptJSON struct {
+	Schema   string         `json:"schema"`
+	Accepted []acceptedJSON `json:"accepted"`
+	Files    []fileAction   `json:"files"`
+}
+
+type acceptedJSON struct {
+	Doc    string `json:"doc"`
+	Locale string `json:"locale"`
+	ID     string `json:"id"`
 }
 
 func newAcceptCmd(g *globalOptions) *cobra.Command {
@@ -31,18 +45,25 @@ come without a locale.`,
 		Example: `  bitext accept es p-mexico-faces-a-potentially-historic
   bitext accept es --all                  # every stale unit in Spanish
   bitext accept es --all --doc us-mexico-persecution-of-migrants-2018-05-23
-  bitext accept --all-locales p-the-presidential-debates-have-included`,
+  bitext accept --all-locales p-the-presidential-debates-have-included
+  bitext accept es --all --format json | jq -r '.accepted[].id'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAccept(o, cmd, args)
 		},
+		ValidArgsFunction: o.complete,
 	}
 	cmd.Flags().BoolVar(&o.all, "all", false, "accept every stale unit (of --doc, if given)")
 	cmd.Flags().BoolVar(&o.allLocales, "all-locales", false, "accept in every target locale; the arguments are all IDs")
 	cmd.Flags().StringVar(&o.doc, "doc", "", "limit to one document (its name or source path)")
+	addFormatFlag(cmd, &o.format, "text", "json")
+	_ = cmd.RegisterFlagCompletionFunc("doc", o.completeDoc)
 	return cmd
 }
 
 func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
+	if err := checkFormat(o.format, "text", "json"); err != nil {
+		return err
+	}
 	req := project.AcceptRequest{All: o.all, Doc: o.doc}
 	if o.allLocales {
 		req.IDs = args
@@ -69,9 +90,6 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(done) == 0 {
-		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
-	}
 	writes, err := w.Update()
 	if err != nil {
 		return err
@@ -80,6 +98,17 @@ func runAccept(o *acceptOptions, cmd *cobra.Command, args []string) error {
 	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err
 	}
+	if o.format == "json" {
+		out := acceptJSON{Schema: schemaAccept, Accepted: []acceptedJSON{}, Files: fileActions(writes)}
+		for _, a := range done {
+			out.Accepted = append(out.Accepted, acceptedJSON{Doc: a.Doc, Locale: a.Locale, ID: a.ID})
+		}
+		return writeJSON(o.stdout, out)
+	}
+	if len(done) == 0 {
+		fmt.Fprintln(o.stdout, "nothing to accept: no stale translation matches")
+	}
+	reportWrites(o.stdout, writes)
 	for _, a := range done {
 		fmt.Fprintf(o.stdout, "accepted %s %s (%s)\n", a.Locale, a.ID, a.Doc)
 	}

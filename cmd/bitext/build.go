@@ -30,6 +30,10 @@ gates) and writes the editions into the output folder (as bitext render
 does). The editions are written even when a gate fails; the exit code then
 says so (1).
 
+Standard output holds only the check's report, in --format (text, json,
+junit or github), so that it parses; what update and render do is
+progress, on standard error.
+
 With no configuration it works on the project's bitext.yaml, or on the
 shipped article in a folder without articles.`,
 		Example: `  go run ./cmd/bitext build
@@ -46,6 +50,14 @@ shipped article in a folder without articles.`,
 }
 
 func runBuild(o *buildOptions, cmd *cobra.Command) error {
+	err := build(o, cmd)
+	if err != nil && !errors.Is(err, errFindings) {
+		return o.check.reportError(cmd, err)
+	}
+	return err
+}
+
+func build(o *buildOptions, cmd *cobra.Command) error {
 	if err := o.check.validate(); err != nil {
 		return err
 	}
@@ -75,15 +87,17 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 		return err
 	}
 
-	fmt.Fprintln(o.stdout, "== update")
+	progress := o.progressOut()
+	fmt.Fprintln(progress, "== update")
 	writes, err := w.Update()
 	if err != nil {
 		return err
 	}
-	printUpdate(o.stdout, w)
 	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err
 	}
+	printUpdate(progress, w)
+	reportWrites(progress, writes)
 	if len(writes) > 0 {
 		// Findings name lines of the files as written.
 		if w, err = project.Load(l.inputs, l.cfg); err != nil {
@@ -91,14 +105,18 @@ func runBuild(o *buildOptions, cmd *cobra.Command) error {
 		}
 	}
 
-	fmt.Fprintln(o.stdout, "\n== check")
-	checked := checkWorkspace(o.check, l, w)
+	fmt.Fprintln(progress, "\n== check")
+	checked := checkWorkspace(o.check, cmd, l, w)
 	if checked != nil && !errors.Is(checked, errFindings) {
 		return checked
 	}
 
-	fmt.Fprintln(o.stdout, "\n== render")
-	if err := renderWorkspace(o.render, l, w, want); err != nil {
+	fmt.Fprintln(progress, "\n== render")
+	res, err := renderWorkspace(o.render, l, w, want)
+	if res != nil {
+		res.print(progress, o.stderr)
+	}
+	if err != nil {
 		return err
 	}
 	return checked

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/hopeborder/bitext/workflow/check"
 	"github.com/hopeborder/bitext/workflow/files"
+	"github.com/hopeborder/bitext/workflow/gitrepo"
 	"github.com/hopeborder/bitext/workflow/project"
 )
 
@@ -26,8 +27,12 @@ type checkOptions struct {
 	badge       string
 	minComplete []string
 	failOn      string // read through the configuration (flagKeys)
+	pathPrefix  string
 	list        bool
 }
+
+// checkFormats are the output formats of check and build.
+var checkFormats = []string{"text", "json", "junit", "github"}
 
 func newCheckCmd(g *globalOptions) *cobra.Command {
 	o := &checkOptions{globalOptions: g}
@@ -52,12 +57,23 @@ above the entry in the locale file (JSON files use exempt in bitext.yaml):
 check reads and never writes, except the badges --badge asks for. It exits
 with 0 when the gates pass, 1 when they do not (a finding of --fail-on
 severity or worse, a locale below --min-complete), and 2 for usage and
-configuration errors.`,
+configuration errors and files that cannot be read (reported as findings
+in every format).
+
+--staged checks the files as staged in the git index, as a pre-commit hook
+should: with --fail-on error --min-complete off, it refuses a commit with
+errors in it and leaves completeness to CI.
+
+In the github and junit formats, and in the job summary written to
+$GITHUB_STEP_SUMMARY with --format github, paths are relative to the root
+of the git repository (or start with --path-prefix), as pull requests name
+them.`,
 		Example: `  bitext check
   bitext check --min-complete es=100 --fail-on warning
   bitext check --format github            # annotations in a GitHub Actions job
   bitext check --format junit > check.xml
   bitext check --format json | jq '.findings[] | select(.check == "numbers")'
+  bitext check --staged --fail-on error --min-complete off   # a pre-commit hook
   bitext check --badge public/badges      # public/badges/es.svg
   bitext check --list                     # the checks and their severities`,
 		Args: cobra.NoArgs,
@@ -67,6 +83,7 @@ configuration errors.`,
 	}
 	addCheckFlags(cmd, o)
 	cmd.Flags().BoolVar(&o.list, "list", false, "list the checks with their severities, and run none")
+	cmd.Flags().BoolVar(&g.staged, "staged", false, "check the files staged in the git index instead of the working tree (for a pre-commit hook)")
 	return cmd
 }
 
@@ -74,61 +91,143 @@ configuration errors.`,
 // takes them too.
 func addCheckFlags(cmd *cobra.Command, o *checkOptions) {
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "output format: text, json, junit or github")
+	addFormatFlag(cmd, &o.format, checkFormats...)
 	f.StringVar(&o.badge, "badge", "", "write an SVG completeness badge per locale into this folder (relative to the project)")
-	f.StringSliceVar(&o.minComplete, "min-complete", nil, "least percent complete per locale, as es=100 (config: min_complete)")
+	f.StringSliceVar(&o.minComplete, "min-complete", nil, "least percent complete per locale, as es=100 (config: min_complete); off for no completeness gate")
 	f.StringVar(&o.failOn, "fail-on", "", "least severity that fails: error, warning or off (config: fail_on; default error)")
+	f.StringVar(&o.pathPrefix, "path-prefix", "", "start the paths of the github and junit formats with this (default: the project folder's path in its git repository)")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "off"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("min-complete", o.completeMinComplete)
+	_ = cmd.RegisterFlagCompletionFunc("badge", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 }
 
 func runCheck(o *checkOptions, cmd *cobra.Command) error {
-	if err := o.validate(); err != nil {
+	if o.list {
+		if err := checkFormat(o.format, "text", "json"); err != nil {
+			return err
+		}
+	} else if err := o.validate(); err != nil {
 		return err
 	}
 	l, err := loadConfig(o.globalOptions, cmd)
 	if err != nil {
-		return err
+		return o.reportError(cmd, err)
 	}
 	if o.list {
 		return o.printChecks(l.check)
 	}
 	w, err := project.Load(l.inputs, l.cfg)
 	if err != nil {
-		return err
+		return o.reportError(cmd, err)
 	}
-	return checkWorkspace(o, l, w)
+	o.verbosef("loaded %s", describe(w))
+	return checkWorkspace(o, cmd, l, w)
 }
 
 func (o *checkOptions) validate() error {
+	return checkFormat(o.format, checkFormats...)
+}
+
+// reportError writes the error that stopped a check in o.format: files
+// that cannot be read as findings at their lines (in every format), and,
+// for json, junit and github, anything else as one failure, so that what
+// CI reads still parses and says why. The error is then printed on stderr
+// as usual.
+func (o *checkOptions) reportError(cmd *cobra.Command, err error) error {
+	if errors.Is(err, errFindings) || errors.As(err, new(reportedError)) {
+		return err
+	}
+	rep := check.FailedReport(err)
+	if o.format == "text" && rep == nil {
+		return err
+	}
+	var werr error
+	switch {
+	case o.format == "json" && rep == nil:
+		werr = writeJSON(o.stdout, newErrorJSON(cmd.Name(), err))
+	case rep == nil:
+		rep = check.ErrorReport(err)
+		fallthrough
+	default:
+		werr = o.write(cmd, rep)
+	}
+	if werr != nil {
+		return werr
+	}
+	return reportedError{err}
+}
+
+// write prints rep in o.format; for github, it also appends the job
+// summary to $GITHUB_STEP_SUMMARY when that is set.
+func (o *checkOptions) write(cmd *cobra.Command, rep *check.Report) error {
+	if o.format == "github" || o.format == "junit" {
+		rep = rep.WithPathPrefix(o.repoPrefix(cmd))
+	}
 	switch o.format {
-	case "text", "json", "junit", "github":
+	case "json":
+		return rep.WriteJSON(o.stdout)
+	case "junit":
+		return rep.WriteJUnit(o.stdout)
+	case "github":
+		if err := rep.WriteGitHub(o.stdout); err != nil {
+			return err
+		}
+		if p := os.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+			if err := appendSummary(p, rep); err != nil {
+				return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+			}
+			o.verbosef("wrote the job summary to %s", p)
+		}
 		return nil
 	}
-	return fmt.Errorf("--format %q: use text, json, junit or github", o.format)
+	return rep.WriteText(o.stdout, o.useColor(o.stdout))
+}
+
+// appendSummary adds the report's Markdown to the job summary file GitHub
+// gives the step; it is GitHub's file, not the project's, and GitHub asks
+// for appends.
+func appendSummary(p string, rep *check.Report) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := rep.WriteSummary(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// repoPrefix is the path of the project folder from the root of its git
+// repository, or --path-prefix when given.
+func (o *checkOptions) repoPrefix(cmd *cobra.Command) string {
+	if cmd.Flags().Changed("path-prefix") {
+		return o.pathPrefix
+	}
+	p, err := gitrepo.Prefix(cmd.Context(), o.dir)
+	if err != nil {
+		o.verbosef("paths are relative to the project folder: %v", err)
+		return ""
+	}
+	o.verbosef("paths start with the project folder's path in its git repository: %q", p)
+	return p
 }
 
 // checkWorkspace checks a loaded workspace, prints the report in
 // o.format, writes the badges, and returns errFindings when a gate fails.
 // build calls it after updating the locale files.
-func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
+func checkWorkspace(o *checkOptions, cmd *cobra.Command, l *loaded, w *project.Workspace) error {
 	cfg, err := o.config(l)
 	if err != nil {
-		return err
+		return o.reportError(cmd, err)
 	}
 	rep, err := check.Run(w, cfg)
 	if err != nil {
-		return err
+		return o.reportError(cmd, err)
 	}
-	switch o.format {
-	case "json":
-		err = rep.WriteJSON(o.stdout)
-	case "junit":
-		err = rep.WriteJUnit(o.stdout)
-	case "github":
-		err = rep.WriteGitHub(o.stdout)
-	default:
-		err = rep.WriteText(o.stdout, useColor(o.stdout))
-	}
-	if err != nil {
+	if err := o.write(cmd, rep); err != nil {
 		return err
 	}
 	if o.badge != "" {
@@ -141,7 +240,7 @@ func checkWorkspace(o *checkOptions, l *loaded, w *project.Workspace) error {
 			if err := files.WriteFile(o.fs, p, b.SVG); err != nil {
 				return fmt.Errorf("write badge: %w", err)
 			}
-			fmt.Fprintf(o.stderr, "wrote %s (%d%%)\n", filepath.ToSlash(filepath.Join(o.badge, b.Locale+".svg")), b.Percent)
+			o.progressf("wrote %s (%s)", filepath.ToSlash(filepath.Join(o.badge, b.Locale+".svg")), project.FormatPercent(b.Percent))
 		}
 	}
 	if !rep.Passed() {
@@ -157,6 +256,11 @@ func (o *checkOptions) config(l *loaded) (check.Config, error) {
 		return check.Config{}, err
 	}
 	cfg := l.check
+	if len(o.minComplete) == 1 && o.minComplete[0] == "off" {
+		// A hook leaves completeness to CI, whatever bitext.yaml asks.
+		cfg.MinComplete = nil
+		return cfg, nil
+	}
 	if len(o.minComplete) > 0 {
 		flags, err := parseMinComplete("--min-complete", o.minComplete)
 		if err != nil {
@@ -184,23 +288,24 @@ func canonicalTag(s string) string {
 	return s
 }
 
-// useColor reports whether out is a terminal that may get colours: never
-// when NO_COLOR is set (https://no-color.org) or TERM is dumb.
-func useColor(out io.Writer) bool {
-	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	f, ok := out.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+// checkInfo is one check in `bitext check --list --format json`.
+type checkInfo struct {
+	Check string `json:"check"`
+	// Severity is the severity in force: error, warning or off.
+	Severity string `json:"severity"`
+	// Default is the check's own severity.
+	Default string `json:"default"`
+	Summary string `json:"summary"`
+}
+
+// checksJSON is the bitext-checks/1 document.
+type checksJSON struct {
+	Schema string      `json:"schema"`
+	Checks []checkInfo `json:"checks"`
 }
 
 func (o *checkOptions) printChecks(cfg check.Config) error {
-	tw := tabwriter.NewWriter(o.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CHECK\tSEVERITY\tFINDS")
+	var list []checkInfo
 	for _, c := range check.Checks() {
 		sev := c.Severity.String()
 		switch cfg.Levels[c.ID] {
@@ -211,7 +316,15 @@ func (o *checkOptions) printChecks(cfg check.Config) error {
 		case check.LevelError:
 			sev = "error"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.ID, sev, c.Summary)
+		list = append(list, checkInfo{Check: c.ID, Severity: sev, Default: c.Severity.String(), Summary: c.Summary})
+	}
+	if o.format == "json" {
+		return writeJSON(o.stdout, checksJSON{Schema: schemaChecks, Checks: list})
+	}
+	tw := tabwriter.NewWriter(o.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHECK\tSEVERITY\tFINDS")
+	for _, c := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Check, c.Severity, c.Summary)
 	}
 	return tw.Flush()
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -56,11 +58,18 @@ func cmdCheckJSON(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // cmdCheckJUnit is the testscript command "checkjunit FILE
-// LINE:CHECK:ID…": FILE must parse as JUnit XML, with the findings given
-// in its failures and outputs, and no others.
+// LINE:CHECK:ID…": FILE must be valid against Jenkins' junit-10.xsd (when
+// xmllint is installed; BITEXT_REQUIRE_TOOLS=1 requires it) and hold the
+// findings given in its failures, skips and outputs, and no others.
 func cmdCheckJUnit(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 {
 		ts.Fatalf("usage: checkjunit FILE [LINE:CHECK:ID...]")
+	}
+	if msg, err := validateJUnit(ts.MkAbs(args[0])); err != nil {
+		if !errors.Is(err, errNoXmllint) || os.Getenv("BITEXT_REQUIRE_TOOLS") == "1" {
+			ts.Fatalf("%s is not valid against junit-10.xsd: %v\n%s", args[0], err, msg)
+		}
+		ts.Logf("xmllint is not installed: %s not validated against junit-10.xsd", args[0])
 	}
 	var doc struct {
 		XMLName  xml.Name `xml:"testsuites"`
@@ -70,7 +79,6 @@ func cmdCheckJUnit(ts *testscript.TestScript, neg bool, args []string) {
 			Name  string `xml:"name,attr"`
 			Cases []struct {
 				Name    string `xml:"name,attr"`
-				Line    int    `xml:"line,attr"`
 				Failure *struct {
 					Type string `xml:"type,attr"`
 					Text string `xml:",chardata"`
@@ -109,7 +117,15 @@ func cmdCheckJUnit(ts *testscript.TestScript, neg bool, args []string) {
 				got = append(got, fmt.Sprintf("%s:%s:%s", m[1], m[2], c.Name))
 			}
 			if c.Skipped != nil && c.Failure == nil {
-				got = append(got, fmt.Sprintf("%d:untranslated:%s", c.Line, c.Name))
+				m := positionLine.FindStringSubmatch(c.Skipped.Message)
+				if m == nil {
+					ts.Fatalf("%s: the skip of %s does not start with its position: %q", args[0], c.Name, c.Skipped.Message)
+				}
+				line := m[1]
+				if line == "" {
+					line = "0"
+				}
+				got = append(got, fmt.Sprintf("%s:untranslated:%s", line, c.Name))
 			}
 		}
 	}
@@ -117,8 +133,27 @@ func cmdCheckJUnit(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // findingLine is a finding as text: "path:line: severity [check] id: …",
-// the line left out for an entry not in its file.
-var findingLine = regexp.MustCompile(`^[^:]+?(?::(\d+))?: (?:error|warning) \[(\w+)\] `)
+// the line left out for an entry not in its file; positionLine is any
+// line that starts with a position.
+var (
+	findingLine  = regexp.MustCompile(`^[^:]+?(?::(\d+))?(?::\d+)?: (?:error|warning) \[(\w+)\] `)
+	positionLine = regexp.MustCompile(`^[^: ]+?(?::(\d+))?: `)
+)
+
+// junitXSD is Jenkins' JUnit schema (testdata/xsd/README.md).
+var junitXSD, _ = filepath.Abs(filepath.Join("testdata", "xsd", "junit-10.xsd"))
+
+var errNoXmllint = errors.New("xmllint is not installed")
+
+// validateJUnit validates a file against junit-10.xsd with xmllint, and
+// returns what xmllint said.
+func validateJUnit(file string) (string, error) {
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		return "", errNoXmllint
+	}
+	out, err := exec.Command("xmllint", "--noout", "--schema", junitXSD, file).CombinedOutput()
+	return string(out), err
+}
 
 func compareFindings(ts *testscript.TestScript, file string, got, want []string) {
 	seen := map[string]int{}
@@ -215,7 +250,11 @@ func TestCheckGates(t *testing.T) {
 			code, stdout, stderr := runIn(t, dir, tc.env, append([]string{"check"}, tc.args...)...)
 			assert.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
 			assert.Contains(t, stdout+stderr, tc.out)
-			if tc.code == 2 {
+			switch {
+			case strings.HasPrefix(tc.name, "locale file broken"):
+				assert.Contains(t, stdout, esFile+":1:", "a file that cannot be read is a finding at its position")
+				assert.Contains(t, stdout, "error [syntax]")
+			case tc.code == 2:
 				assert.Empty(t, stdout, "a usage or configuration error prints no report")
 			}
 		})
@@ -247,14 +286,14 @@ func TestCheckBadge(t *testing.T) {
 	dir := projectCopy(t, map[string]string{esFile: strings.Replace(seedError(t), `other = "Referencias"`, `other = ""`, 1)})
 	code, _, stderr := runIn(t, dir, nil, "check", "--badge", "public/badges", "--fail-on", "off", "--min-complete", "es=0")
 	require.Equal(t, 0, code, stderr)
-	assert.Equal(t, "wrote public/badges/es.svg (97%)\n", stderr)
+	assert.Equal(t, "wrote public/badges/es.svg (97.7%)\n", stderr)
 	svg, err := os.ReadFile(filepath.Join(dir, "public", "badges", "es.svg"))
 	require.NoError(t, err)
 	var doc struct {
 		Title string `xml:"title"`
 	}
 	require.NoError(t, xml.Unmarshal(svg, &doc))
-	assert.Equal(t, "español: 97%", doc.Title)
+	assert.Equal(t, "español: 97.7%", doc.Title)
 }
 
 func TestCheckReadsOnly(t *testing.T) {

@@ -63,7 +63,7 @@ func faultScenario() []faultStep {
 			editFile(t, filepath.Join(dir, src), "Little of substance on", "Little of importance on")
 		}, []string{"update"}},
 		{"switch to YAML", func(t *testing.T, dir string, saved map[string]string) {
-			editFile(t, filepath.Join(dir, "bitext.yaml"), "\nformat: toml", "\nformat: yaml")
+			editFile(t, filepath.Join(dir, "bitext.yaml"), "\nmessage_format: toml", "\nmessage_format: yaml")
 		}, []string{"update"}},
 	}
 }
@@ -185,7 +185,7 @@ func takeInventory(t *testing.T, dir string) inventory {
 	}
 	cfg := project.Default()
 	cfg.Format = "toml"
-	if strings.Contains(readOr(dir, "bitext.yaml"), "\nformat: yaml") {
+	if strings.Contains(readOr(dir, "bitext.yaml"), "\nmessage_format: yaml") {
 		cfg.Format = "yaml"
 	}
 	cfg.Sources = []string{"source/*.txt"}

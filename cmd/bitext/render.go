@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,7 +14,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
+	"github.com/hopeborder/bitext/workflow/check"
 	"github.com/hopeborder/bitext/workflow/files"
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
@@ -28,6 +31,46 @@ type renderOptions struct {
 	engine   string
 	chromium string
 	only     []string
+	format   string
+}
+
+// renderJSON is the bitext-render/1 document.
+type renderJSON struct {
+	Schema string `json:"schema"`
+	// Files are the editions, in document and edition order, each
+	// "write" or "unchanged".
+	Files []fileAction `json:"files"`
+	// Editions say how complete each translation is, per document and
+	// target locale.
+	Editions []editionJSON `json:"editions"`
+	// Missing are, with --strict, the units that stopped the run.
+	Missing check.Findings `json:"missing"`
+	// Warnings are what the renderers could not show as written (check
+	// "glyphs": characters the PDF fonts lack; "limits": a unit too big or
+	// too tangled to read as Markdown), at the unit's file and line.
+	Warnings check.Findings `json:"warnings"`
+}
+
+type editionJSON struct {
+	Doc    string `json:"doc"`
+	Locale string `json:"locale"`
+	// Source is the locale of the original, which the edition shows
+	// where a translation is missing.
+	Source       string  `json:"source"`
+	Units        int     `json:"units"`
+	Translated   int     `json:"translated"`
+	Stale        int     `json:"stale"`
+	Untranslated int     `json:"untranslated"`
+	Percent      float64 `json:"percent"`
+	Complete     bool    `json:"complete"`
+}
+
+// rendered is what renderWorkspace did.
+type rendered struct {
+	files    []fileAction
+	editions []editionJSON
+	missing  check.Findings
+	warnings check.Findings // what the renderers could not show as written
 }
 
 func newRenderCmd(g *globalOptions) *cobra.Command {
@@ -67,6 +110,7 @@ else the article's date.`,
 		},
 	}
 	o.addFlags(cmd)
+	addFormatFlag(cmd, &o.format, "text", "json")
 	return cmd
 }
 
@@ -78,6 +122,9 @@ func (o *renderOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.engine, "engine", "go", "how to write the PDF: go (bitext itself) or chromium (headless Chromium)")
 	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf (default: all)")
 	f.StringVar(&o.chromium, "chromium", "", "the browser --engine chromium runs (default: chromium, chromium-browser or google-chrome on PATH)")
+	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions([]string{"a4", "letter"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"go", "chromium"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("only", completeList([]string{"html", "bilingual", "md", "pdf"}))
 }
 
 // runRender loads the project and writes its editions. It reads what
@@ -85,6 +132,9 @@ func (o *renderOptions) addFlags(cmd *cobra.Command) {
 // atomically; it takes no project lock, so build can call it while holding
 // one.
 func runRender(o *renderOptions, cmd *cobra.Command) error {
+	if err := checkFormat(o.format, "text", "json"); err != nil {
+		return err
+	}
 	if o.engine != "go" && o.engine != "chromium" {
 		return fmt.Errorf("--engine %q: use go or chromium", o.engine)
 	}
@@ -96,7 +146,57 @@ func runRender(o *renderOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	return renderWorkspace(o, l, w, want)
+	res, err := renderWorkspace(o, l, w, want)
+	if res == nil {
+		return err
+	}
+	if o.format == "json" {
+		if jerr := writeJSON(o.stdout, renderJSON{Schema: schemaRender, Files: nonNilSlice(res.files), Editions: nonNilSlice(res.editions), Missing: nonNilSlice(res.missing), Warnings: nonNilSlice(res.warnings)}); jerr != nil {
+			return jerr
+		}
+		if err != nil {
+			return reportedError{err}
+		}
+		return nil
+	}
+	res.print(o.stdout, o.stderr)
+	return err
+}
+
+// print writes what render did for people: a line per file on out, then
+// what is not complete; the units --strict refused go to errOut.
+func (r *rendered) print(out, errOut io.Writer) {
+	for _, f := range r.missing {
+		fmt.Fprintf(errOut, "%s: [%s] %s %s: %s\n", f.Pos(), f.Check, f.Locale, f.ID, f.Message)
+	}
+	if n := len(r.missing); n > 0 {
+		fmt.Fprintf(errOut, "render --strict: %d %s not translated from the current source; nothing written\n", n, plural(n, "unit is", "units are"))
+		return
+	}
+	for _, w := range r.warnings {
+		fmt.Fprintf(errOut, "%s: warning [%s] %s: %s\n", w.Pos(), w.Check, w.ID, w.Message)
+	}
+	for _, f := range r.files {
+		verb := "wrote"
+		if f.Action == "unchanged" {
+			verb = "unchanged"
+		}
+		fmt.Fprintln(out, verb+" "+f.File)
+	}
+	for _, e := range r.editions {
+		if !e.Complete {
+			missing := e.Stale + e.Untranslated
+			fmt.Fprintf(out, "%s %s: %d of %d units translated (%s); %d %s the %s original, marked (render --strict refuses)\n",
+				e.Doc, e.Locale, e.Translated, e.Units, project.FormatPercent(e.Percent), missing, plural(missing, "shows", "show"), locale.Name(language.Make(e.Source)))
+		}
+	}
+}
+
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // validate checks what render will need from the configuration and the
@@ -137,12 +237,15 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 	return want, nil
 }
 
-// renderWorkspace writes the editions of a loaded workspace; build calls it
-// after update and check.
-func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) error {
+// renderWorkspace writes the editions of a loaded workspace and says what
+// it did (nil when it stopped before anything); build calls it after
+// update and check. With --strict and a unit not translated, it writes
+// nothing and returns errFindings.
+func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) (*rendered, error) {
 	if err := o.validate(l); err != nil {
-		return err
+		return nil, err
 	}
+	res := &rendered{}
 	paper, _ := render.ParsePaper(l.cfg.Paper)
 	created, _ := sourceDateEpoch()
 
@@ -151,9 +254,8 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		editions[i] = render.NewEdition(w, d)
 	}
 	if o.strict {
-		if n := reportMissing(o, editions); n > 0 {
-			fmt.Fprintf(o.stderr, "render --strict: %d %s not translated from the current source; nothing written\n", n, plural(n, "unit is", "units are"))
-			return errFindings
+		if res.missing = missing(editions); len(res.missing) > 0 {
+			return res, errFindings
 		}
 	}
 
@@ -162,7 +264,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		cr := chromium.Renderer{Paper: paper, Created: created, ExecPath: o.chromium}
 		// Before anything is written: without a browser, no edition.
 		if _, err := cr.Find(); err != nil {
-			return err
+			return nil, err
 		}
 		pdfRenderer = cr
 	}
@@ -180,37 +282,34 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	if want["pdf"] {
 		renderers = append(renderers, pdfRenderer)
 	}
-	reports, warnings, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
-	for _, line := range reports {
-		fmt.Fprintln(o.stdout, line)
-	}
+	files, warnings, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	res.files = files
 	for _, ed := range editions {
 		warnings = append(warnings, ed.Warnings...)
 	}
 	for _, w := range render.SortWarnings(warnings) {
-		fmt.Fprintln(o.stderr, w)
+		res.warnings = append(res.warnings, check.Finding{File: w.File, Line: w.Line, Severity: check.Warning, Check: w.Check, ID: w.ID, Message: w.Msg})
 	}
 	if err != nil {
-		return err
+		return res, err
 	}
 	for _, ed := range editions {
 		for _, lang := range ed.Langs[1:] {
-			if !lang.Complete() {
-				fmt.Fprintf(o.stdout, "%s %s: %d of %d units translated; %d %s the %s original, marked (render --strict refuses)\n",
-					ed.Name, lang.Tag, lang.Translated, len(ed.Rows), lang.Stale+lang.Untranslated,
-					plural(lang.Stale+lang.Untranslated, "shows", "show"), locale.Name(ed.Langs[0].Tag))
-			}
+			res.editions = append(res.editions, editionJSON{
+				Doc: ed.Name, Locale: lang.Tag.String(), Source: ed.Langs[0].Tag.String(), Units: len(ed.Rows), Translated: lang.Translated, Stale: lang.Stale,
+				Untranslated: lang.Untranslated, Percent: project.Percent(lang.Translated, len(ed.Rows)), Complete: lang.Complete(),
+			})
 		}
 	}
-	return nil
+	return res, nil
 }
 
 // renderAll renders every edition of every document and writes each
 // file, atomically, as soon as its renderer is done, while the others go
 // on (the PDF takes the longest), as many at once as there are
-// processors. It returns what it did, a line per file in document and
+// processors. It returns what it did, a file at a time in document and
 // renderer order, the renderers' warnings, and the first error.
-func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]string, []render.Warning, error) {
+func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]fileAction, []render.Warning, error) {
 	type job struct {
 		ed *render.Edition
 		r  render.Renderer
@@ -221,7 +320,7 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 			jobs = append(jobs, job{ed, r})
 		}
 	}
-	reports := make([][]string, len(jobs))
+	reports := make([][]fileAction, len(jobs))
 	warnings := make([][]render.Warning, len(jobs))
 	errs := make([]error, len(jobs))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -244,7 +343,7 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 		}()
 	}
 	wg.Wait()
-	var lines []string
+	var lines []fileAction
 	for _, r := range reports {
 		lines = append(lines, r...)
 	}
@@ -262,27 +361,27 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 
 // writeFiles writes files into outDir under root, each atomically,
 // leaving alone those that already hold the same bytes.
-func writeFiles(fsys files.FS, root, outDir string, out []render.File) ([]string, error) {
-	var lines []string
+func writeFiles(fsys files.FS, root, outDir string, out []render.File) ([]fileAction, error) {
+	var lines []fileAction
 	for _, f := range out {
 		rel := path.Join(outDir, f.Name)
 		p := filepath.Join(root, filepath.FromSlash(rel))
 		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
-			lines = append(lines, "unchanged "+rel)
+			lines = append(lines, fileAction{File: rel, Action: "unchanged"})
 			continue
 		}
 		if err := files.WriteFile(fsys, p, f.Data); err != nil {
 			return lines, fmt.Errorf("write %s: %w", rel, err)
 		}
-		lines = append(lines, "wrote "+rel)
+		lines = append(lines, fileAction{File: rel, Action: "write"})
 	}
 	return lines, nil
 }
 
-// reportMissing prints, as findings, every unit of every target language
-// that is not translated from the current source, and returns how many.
-func reportMissing(o *renderOptions, editions []*render.Edition) int {
-	n := 0
+// missing returns, as findings, every unit of every target language that
+// is not translated from the current source.
+func missing(editions []*render.Edition) check.Findings {
+	var out check.Findings
 	for _, ed := range editions {
 		for col := 1; col < len(ed.Langs); col++ {
 			tag := ed.Langs[col].Tag
@@ -292,12 +391,12 @@ func reportMissing(o *renderOptions, editions []*render.Edition) int {
 				if c.State == project.Stale {
 					what = "translation out of date (the source changed since)"
 				}
-				fmt.Fprintf(o.stderr, "%s: [%s] %s %s: %s\n", c.Pos(), c.State, tag, row.ID, what)
-				n++
+				out = append(out, check.Finding{File: c.File, Line: c.Line, Severity: check.Error, Check: c.State.String(),
+					Doc: ed.Name, Locale: tag.String(), ID: row.ID, Message: what})
 			}
 		}
 	}
-	return n
+	return out
 }
 
 // sourceDateEpoch returns the time SOURCE_DATE_EPOCH sets, or zero when it

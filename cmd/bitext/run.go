@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hopeborder/bitext/workflow/files"
 )
 
@@ -20,6 +22,14 @@ const (
 // errFindings ends a command that has reported its findings: the exit
 // code says so, and nothing more is printed.
 var errFindings = errors.New("findings reported")
+
+// reportedError is an error a command has already written to stdout in
+// its output format (check's JSON, JUnit or annotations): execute prints
+// it on stderr only.
+type reportedError struct{ err error }
+
+func (e reportedError) Error() string { return e.err.Error() }
+func (e reportedError) Unwrap() error { return e.err }
 
 // run executes the bitext command line on the machine's file system, with
 // Ctrl-C and SIGTERM handled (see interrupts), and returns the exit code.
@@ -42,8 +52,9 @@ type env struct {
 func execute(ctx context.Context, e env, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(e, stdin, stdout, stderr)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	var interrupted *files.InterruptedError
+	var reported reportedError
 	switch {
 	case err == nil:
 		return exitOK
@@ -52,7 +63,19 @@ func execute(ctx context.Context, e env, args []string, stdin io.Reader, stdout,
 	case errors.As(err, &interrupted):
 		fmt.Fprintf(stderr, "bitext: %v\n", err)
 		return exitInterrupted
+	case errors.As(err, &reported):
+	case cmd != nil && formatOf(cmd) == "json":
+		// What reads the JSON gets JSON that says why there is none.
+		_ = writeJSON(stdout, newErrorJSON(cmd.Name(), err))
 	}
 	fmt.Fprintf(stderr, "bitext: %v\n", err)
 	return exitUsage
+}
+
+// formatOf returns the --format a command was given, or "".
+func formatOf(cmd *cobra.Command) string {
+	if f := cmd.Flags().Lookup("format"); f != nil {
+		return f.Value.String()
+	}
+	return ""
 }

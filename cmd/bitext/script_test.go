@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -42,8 +43,17 @@ func TestScripts(t *testing.T) {
 			}
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("SOURCE_DATE_EPOCH", "1527033600")
+			// git finds no repository above $WORK, whatever holds the
+			// tests, and reads no configuration but the scenario's.
+			env.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(env.WorkDir))
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			env.Setenv("GIT_AUTHOR_NAME", "Ana Traductora")
+			env.Setenv("GIT_AUTHOR_EMAIL", "ana@example.com")
+			env.Setenv("GIT_COMMITTER_NAME", "Ana Traductora")
+			env.Setenv("GIT_COMMITTER_EMAIL", "ana@example.com")
 			return nil
 		},
+		Condition: toolCondition,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"replace":         cmdReplace,
 			"ids":             cmdIDs,
@@ -56,6 +66,30 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// toolCondition is [tool:NAME], true when a tool the scenario needs is
+// installed: an executable on PATH, or bash-completion (the library
+// bash's completion scripts use). Missing, the line is skipped, and with
+// BITEXT_REQUIRE_TOOLS=1 (CI) the scenario fails instead.
+func toolCondition(cond string) (bool, error) {
+	name, ok := strings.CutPrefix(cond, "tool:")
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	var err error
+	if name == "bash-completion" {
+		_, err = os.Stat(bashCompletion)
+	} else {
+		_, err = exec.LookPath(name)
+	}
+	if err != nil && os.Getenv("BITEXT_REQUIRE_TOOLS") == "1" {
+		return false, fmt.Errorf("%s is not installed, and BITEXT_REQUIRE_TOOLS=1", name)
+	}
+	return err == nil, nil
+}
+
+// bashCompletion is where Debian's bash-completion package puts its library.
+const bashCompletion = "/usr/share/bash-completion/bash_completion"
 
 // cmdReplace edits a file: replace FILE OLD NEW [N] replaces the one
 // occurrence of OLD with NEW, or with NEW repeated N times (\n and \t in

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -15,6 +14,13 @@ type statusOptions struct {
 	format string
 }
 
+// statusJSON is the bitext-status/1 document.
+type statusJSON struct {
+	Schema    string           `json:"schema"`
+	Documents []project.Status `json:"documents"`
+	Notices   []notice         `json:"notices"`
+}
+
 func newStatusCmd(g *globalOptions) *cobra.Command {
 	o := &statusOptions{globalOptions: g}
 	cmd := &cobra.Command{
@@ -25,19 +31,19 @@ current source, stale (translated from an older source) and untranslated, with
 the share done and word counts. It reads the sources and locale files as they
 are and writes nothing; run update to bring the files in line.`,
 		Example: `  bitext status
-  bitext status --format json | jq '.[] | select(.percent < 100)'`,
+  bitext status --format json | jq '.documents[] | select(.percent < 100)'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runStatus(o, cmd)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &o.format, "text", "json")
 	return cmd
 }
 
 func runStatus(o *statusOptions, cmd *cobra.Command) error {
-	if o.format != "text" && o.format != "json" {
-		return fmt.Errorf("--format %q: use text or json", o.format)
+	if err := checkFormat(o.format, "text", "json"); err != nil {
+		return err
 	}
 	_, w, err := loadWorkspace(o.globalOptions, cmd)
 	if err != nil {
@@ -45,17 +51,12 @@ func runStatus(o *statusOptions, cmd *cobra.Command) error {
 	}
 	st := w.Status()
 	if o.format == "json" {
-		if st == nil {
-			st = []project.Status{}
-		}
-		enc := json.NewEncoder(o.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return writeJSON(o.stdout, statusJSON{Schema: schemaStatus, Documents: nonNilSlice(st), Notices: notices(w)})
 	}
 	tw := tabwriter.NewWriter(o.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DOCUMENT\tLOCALE\tLANGUAGE\tUNITS\tTRANSLATED\tSTALE\tUNTRANSLATED\tDONE\tWORDS\tTO DO")
 	for _, s := range st {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t%d\t%d\n", s.Doc, s.Locale, s.LocaleName, s.Units, s.Translated, s.Stale, s.Untranslated, s.Percent, s.Words, s.WordsToDo)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\n", s.Doc, s.Locale, s.LocaleName, s.Units, s.Translated, s.Stale, s.Untranslated, project.FormatPercent(s.Percent), s.Words, s.WordsToDo)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

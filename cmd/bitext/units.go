@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -12,14 +11,23 @@ type unitsOptions struct {
 	format string
 }
 
-// unitJSON is one unit in `bitext units --format json`.
+// unitsJSON is the bitext-units/1 document.
+type unitsJSON struct {
+	Schema string     `json:"schema"`
+	Units  []unitJSON `json:"units"`
+}
+
+// unitJSON is one unit: where it is in its source (File, Line; Column is
+// 0, units start a line), its ID, kind and text.
 type unitJSON struct {
-	Doc   string `json:"doc"`
-	ID    string `json:"id"`
-	Kind  string `json:"kind"`
-	Pos   string `json:"pos"`
-	Label string `json:"label,omitempty"`
-	Text  string `json:"text"`
+	Doc    string `json:"doc"`
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Label  string `json:"label,omitempty"`
+	Text   string `json:"text"`
 }
 
 func newUnitsCmd(g *globalOptions) *cobra.Command {
@@ -31,34 +39,35 @@ func newUnitsCmd(g *globalOptions) *cobra.Command {
 position in the source (file:line), ID, kind and text, as update would write
 them. It writes nothing.`,
 		Example: `  bitext units
-  bitext units --format json | jq -r '.[] | select(.kind == "note") | .text'`,
+  bitext units --format json | jq -r '.units[] | select(.kind == "note") | .text'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, w, err := loadWorkspace(o.globalOptions, cmd)
-			if err != nil {
-				return err
-			}
-			var all []unitJSON
-			for _, d := range w.Docs {
-				for _, u := range d.Units {
-					all = append(all, unitJSON{Doc: d.Name, ID: u.ID, Kind: string(u.Kind), Pos: fmt.Sprintf("%s:%d", d.SourcePath, u.Line), Label: u.Label, Text: u.Text})
-				}
-			}
-			switch o.format {
-			case "json":
-				enc := json.NewEncoder(o.stdout)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(all)
-			case "text":
-				for _, u := range all {
-					fmt.Fprintf(o.stdout, "%s: %s [%s] %s\n", u.Pos, u.ID, u.Kind, u.Text)
-				}
-				return nil
-			}
-			return fmt.Errorf("--format %q: use text or json", o.format)
+			return runUnits(o, cmd)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &o.format, "text", "json")
 	return cmd
+}
+
+func runUnits(o *unitsOptions, cmd *cobra.Command) error {
+	if err := checkFormat(o.format, "text", "json"); err != nil {
+		return err
+	}
+	_, w, err := loadWorkspace(o.globalOptions, cmd)
+	if err != nil {
+		return err
+	}
+	all := []unitJSON{}
+	for _, d := range w.Docs {
+		for _, u := range d.Units {
+			all = append(all, unitJSON{Doc: d.Name, ID: u.ID, Kind: string(u.Kind), File: d.SourcePath, Line: u.Line, Label: u.Label, Text: u.Text})
+		}
+	}
+	if o.format == "json" {
+		return writeJSON(o.stdout, unitsJSON{Schema: schemaUnits, Units: all})
+	}
+	for _, u := range all {
+		fmt.Fprintf(o.stdout, "%s:%d: %s [%s] %s\n", u.File, u.Line, u.ID, u.Kind, u.Text)
+	}
+	return nil
 }

@@ -14,6 +14,51 @@ import (
 type updateOptions struct {
 	*globalOptions
 	dryRun bool
+	format string
+}
+
+// updateJSON is the bitext-update/1 document.
+type updateJSON struct {
+	Schema string `json:"schema"`
+	// DryRun is set for --dry-run: Files are what would be written.
+	DryRun    bool          `json:"dry_run"`
+	Documents []updateDoc   `json:"documents"`
+	Notices   []notice      `json:"notices"`
+	Files     []fileAction  `json:"files"`
+	Locales   []localeState `json:"locales"`
+}
+
+// updateDoc is what update found in one source.
+type updateDoc struct {
+	Doc    string `json:"doc"`
+	Source string `json:"source"`
+	Units  int    `json:"units"`
+	// New, Edited, Moved and Restored count units by how they relate to
+	// the last run; Removed counts units gone from the source.
+	New      int `json:"new"`
+	Edited   int `json:"edited"`
+	Moved    int `json:"moved"`
+	Restored int `json:"restored"`
+	Removed  int `json:"removed"`
+}
+
+// localeState is where one document's translation into one locale stands
+// after the update.
+type localeState struct {
+	Doc          string  `json:"doc"`
+	Locale       string  `json:"locale"`
+	File         string  `json:"file"`
+	Translated   int     `json:"translated"`
+	Stale        int     `json:"stale"`
+	Untranslated int     `json:"untranslated"`
+	Percent      float64 `json:"percent"`
+}
+
+// notice is something bitext found and dealt with in the files it keeps;
+// File and Message read as one sentence.
+type notice struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
 }
 
 func newUpdateCmd(g *globalOptions) *cobra.Command {
@@ -32,6 +77,7 @@ translations offered as suggestions; the translation of a removed unit is
 kept in locales/.bitext/<doc>.history.json and comes back with the unit.`,
 		Example: `  bitext update
   bitext update --dry-run      # show what would be written
+  bitext update --format json | jq -r '.files[].file'
   BITEXT_LOCALES=es,fr bitext update`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,10 +85,14 @@ kept in locales/.bitext/<doc>.history.json and comes back with the unit.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "show what would be written, write nothing")
+	addFormatFlag(cmd, &o.format, "text", "json")
 	return cmd
 }
 
 func runUpdate(o *updateOptions, cmd *cobra.Command) error {
+	if err := checkFormat(o.format, "text", "json"); err != nil {
+		return err
+	}
 	if o.dryRun {
 		_, w, err := loadWorkspace(o.globalOptions, cmd)
 		if err != nil {
@@ -51,6 +101,9 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 		writes, err := w.Update()
 		if err != nil {
 			return err
+		}
+		if o.format == "json" {
+			return writeJSON(o.stdout, newUpdateJSON(w, writes, true))
 		}
 		printUpdate(o.stdout, w)
 		for _, wr := range writes {
@@ -67,8 +120,55 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
+		return err
+	}
+	if o.format == "json" {
+		return writeJSON(o.stdout, newUpdateJSON(w, writes, false))
+	}
 	printUpdate(o.stdout, w)
-	return writeAll(o.globalOptions, cmd, l.root, writes)
+	reportWrites(o.stdout, writes)
+	return nil
+}
+
+func newUpdateJSON(w *project.Workspace, writes []project.Write, dryRun bool) updateJSON {
+	out := updateJSON{Schema: schemaUpdate, DryRun: dryRun, Documents: []updateDoc{}, Notices: notices(w), Files: fileActions(writes), Locales: localeStates(w)}
+	for _, d := range w.Docs {
+		c := origins(d)
+		out.Documents = append(out.Documents, updateDoc{Doc: d.Name, Source: d.SourcePath, Units: len(d.Units),
+			New: c[reconcile.New], Edited: c[reconcile.Edited], Moved: c[reconcile.Moved], Restored: c[reconcile.Restored], Removed: len(d.Removed)})
+	}
+	return out
+}
+
+func origins(d *project.Doc) map[reconcile.Origin]int {
+	counts := map[reconcile.Origin]int{}
+	for _, o := range d.Origins {
+		counts[o]++
+	}
+	return counts
+}
+
+func localeStates(w *project.Workspace) []localeState {
+	out := []localeState{}
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			s := localeState{Doc: d.Name, Locale: l.Tag.String(), File: w.MessagePath(d.Name, l.Tag)}
+			for i := range l.Entries {
+				switch l.Entries[i].State {
+				case project.Translated:
+					s.Translated++
+				case project.Stale:
+					s.Stale++
+				default:
+					s.Untranslated++
+				}
+			}
+			s.Percent = project.Percent(s.Translated, len(l.Entries))
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func reportWrites(out io.Writer, writes []project.Write) {
@@ -88,10 +188,7 @@ func reportWrites(out io.Writer, writes []project.Write) {
 // where each translation stands.
 func printUpdate(out io.Writer, w *project.Workspace) {
 	for _, d := range w.Docs {
-		counts := map[reconcile.Origin]int{}
-		for _, o := range d.Origins {
-			counts[o]++
-		}
+		counts := origins(d)
 		var parts []string
 		for _, o := range []reconcile.Origin{reconcile.New, reconcile.Edited, reconcile.Moved, reconcile.Restored} {
 			if counts[o] > 0 {
@@ -108,37 +205,35 @@ func printUpdate(out io.Writer, w *project.Workspace) {
 		fmt.Fprintf(out, "%s: %d units (%s)\n", d.SourcePath, len(d.Units), change)
 	}
 	printNotices(out, w)
-	for _, d := range w.Docs {
-		for _, l := range d.Locales {
-			var n [3]int
-			for i := range l.Entries {
-				n[l.Entries[i].State]++
-			}
-			done := 100.0
-			if len(l.Entries) > 0 {
-				done = float64(n[project.Translated]) * 100 / float64(len(l.Entries))
-			}
-			fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%.0f%%)\n",
-				d.Name, l.Tag, n[project.Translated], n[project.Stale], n[project.Untranslated], done)
-		}
+	for _, s := range localeStates(w) {
+		fmt.Fprintf(out, "  %s %s: %d translated, %d stale, %d untranslated (%s)\n",
+			s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated, project.FormatPercent(s.Percent))
 	}
 }
 
-// printNotices says what bitext found and dealt with in the files it keeps:
+// notices returns what bitext found and dealt with in the files it keeps:
 // an article renamed, a source-locale file deleted, files of no article.
-func printNotices(out io.Writer, w *project.Workspace) {
+func notices(w *project.Workspace) []notice {
+	out := []notice{}
 	for _, d := range w.Docs {
 		if d.RenamedFrom != "" {
-			fmt.Fprintf(out, "%s: this article's files were named %s (the article was renamed): `bitext update` moves its translations and history to the name %s\n", d.SourcePath, d.RenamedFrom, d.Name)
+			out = append(out, notice{d.SourcePath, fmt.Sprintf("is an article whose files were named %s (the article was renamed): `bitext update` moves its translations and history to the name %s", d.RenamedFrom, d.Name)})
 		}
 		for _, p := range d.Leftovers() {
-			fmt.Fprintf(out, "%s holds nothing that the files of %s do not (a run cut short left it): `bitext update` removes it\n", p, d.Name)
+			out = append(out, notice{p, fmt.Sprintf("holds nothing that the files of %s do not (a run cut short left it): `bitext update` removes it", d.Name)})
 		}
 		if d.Recovered > 0 {
-			fmt.Fprintf(out, "%s was missing: the IDs of %d units come from the locale files and the history\n", d.Source.Path, d.Recovered)
+			out = append(out, notice{d.Source.Path, fmt.Sprintf("was missing: the IDs of %d units come from the locale files and the history", d.Recovered)})
 		}
 	}
 	for _, o := range w.OrphanFiles {
-		fmt.Fprintf(out, "%s %s\n", o.Path, o.Advice())
+		out = append(out, notice{o.Path, o.Advice()})
+	}
+	return out
+}
+
+func printNotices(out io.Writer, w *project.Workspace) {
+	for _, n := range notices(w) {
+		fmt.Fprintf(out, "%s %s\n", n.File, n.Message)
 	}
 }

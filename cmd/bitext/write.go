@@ -27,7 +27,7 @@ func lockProject(g *globalOptions, l *loaded) (func(), error) {
 		if !errors.Is(err, files.ErrLocked) {
 			return nil, err
 		}
-		fmt.Fprintln(g.stderr, "bitext: another bitext run is writing this project; waiting for it to finish…")
+		g.progressf("bitext: another bitext run is writing this project; waiting for it to finish…")
 		if unlock, err = files.Lock(path, lockWait); err != nil {
 			return nil, err
 		}
@@ -38,7 +38,7 @@ func lockProject(g *globalOptions, l *loaded) (func(), error) {
 		return nil, fmt.Errorf("remove the temporary files of an interrupted run: %w", err)
 	}
 	if len(removed) > 0 {
-		fmt.Fprintf(g.stderr, "bitext: removed %d temporary %s left by an interrupted run\n", len(removed), plural(len(removed), "file", "files"))
+		g.progressf("bitext: removed %d temporary %s left by an interrupted run", len(removed), plural(len(removed), "file", "files"))
 	}
 	return unlock, nil
 }
@@ -60,14 +60,10 @@ func lockedWorkspace(g *globalOptions, cmd *cobra.Command) (l *loaded, w *projec
 	return l, w, unlock, nil
 }
 
-// writeAll applies writes as one transaction and says what was written.
+// writeAll applies writes as one transaction; the caller says what was
+// written, once it is.
 func writeAll(g *globalOptions, cmd *cobra.Command, root string, writes []project.Write) error {
-	err := g.interrupts.guard(func() error {
+	return g.interrupts.guard(func() error {
 		return files.Apply(cmd.Context(), g.fs, root, writes)
 	})
-	if err != nil {
-		return err
-	}
-	reportWrites(g.stdout, writes)
-	return nil
 }

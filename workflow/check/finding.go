@@ -50,7 +50,10 @@ type Finding struct {
 	File string `json:"file"`
 	// Line is the line of the entry's text in File (the line of the entry
 	// when it has no text), or 0 when the entry is not in the file.
-	Line     int      `json:"line"`
+	Line int `json:"line"`
+	// Column is the column of the problem in Line, counted in characters
+	// from 1, or 0 when the finding is about the whole line or entry.
+	Column   int      `json:"column"`
 	Severity Severity `json:"severity"`
 	// Check is the ID of the check that found it ("numbers").
 	Check string `json:"check"`
@@ -66,7 +69,8 @@ type Finding struct {
 }
 
 // String writes f as "path:line: severity [check] id: message", the line
-// and ID left out when there is none.
+// and ID left out when there is none (and "path:line:column" when the
+// column is known).
 func (f Finding) String() string {
 	var b strings.Builder
 	b.WriteString(f.Pos())
@@ -83,9 +87,13 @@ func (f Finding) String() string {
 	return b.String()
 }
 
-// Pos returns "path:line", or the path alone when there is no line.
+// Pos returns "path:line" or "path:line:column", or the path alone when
+// there is no line.
 func (f Finding) Pos() string {
-	if f.Line > 0 {
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return f.File + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+	case f.Line > 0:
 		return f.File + ":" + strconv.Itoa(f.Line)
 	}
 	return f.File
@@ -101,6 +109,7 @@ func (l Findings) Sort() {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.ID, b.ID),
 			cmp.Compare(checkOrder(a.Check), checkOrder(b.Check)),
 			cmp.Compare(a.Message, b.Message),

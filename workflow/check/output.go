@@ -2,10 +2,14 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +17,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/hopeborder/bitext/workflow/project"
 )
 
 // ANSI colours for WriteText.
@@ -54,13 +60,11 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	if len(r.Findings) > 0 {
 		b.WriteByte('\n')
 	}
-	r.writeTable(&b)
-	b.WriteByte('\n')
-	fmt.Fprintf(&b, "%s, %s", plural(r.Findings.Count(Error), "error"), plural(r.Findings.Count(Warning), "warning"))
-	if n := len(r.Exempted); n > 0 {
-		fmt.Fprintf(&b, " (%d exempted)", n)
+	if len(r.Status) > 0 {
+		r.writeTable(&b)
+		b.WriteByte('\n')
 	}
-	b.WriteByte('\n')
+	b.WriteString(r.counts() + "\n")
 	for _, g := range r.Gates {
 		if !g.Passed {
 			fmt.Fprintf(&b, "%s: %s\n", paint(red, "failed"), g.Message)
@@ -73,14 +77,56 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	return err
 }
 
+// counts says "2 errors, 3 warnings (1 exempted)".
+func (r *Report) counts() string {
+	s := plural(r.Findings.Count(Error), "error") + ", " + plural(r.Findings.Count(Warning), "warning")
+	if n := len(r.Exempted); n > 0 {
+		s += fmt.Sprintf(" (%d exempted)", n)
+	}
+	return s
+}
+
 func (r *Report) writeTable(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DOCUMENT\tLOCALE\tTRANSLATED\tSTALE\tUNTRANSLATED\tORPHANED\tDONE\tWORDS\tTO DO\tERRORS\tWARNINGS")
 	for _, s := range r.Status {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t%d\t%d\t%d\t%d\n", s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated,
-			s.Orphaned, percent(s.Percent), s.Words, s.WordsToDo, s.Errors, s.Warnings)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\n", s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated,
+			s.Orphaned, project.FormatPercent(s.Percent), s.Words, s.WordsToDo, s.Errors, s.Warnings)
 	}
 	tw.Flush()
+}
+
+// WithPathPrefix returns a copy of the report whose paths start with
+// prefix (a slash path, such as the project folder's path in its git
+// repository), for outputs read against the repository: GitHub
+// annotations, JUnit and the step summary.
+func (r *Report) WithPathPrefix(prefix string) *Report {
+	prefix = strings.Trim(path.Clean("/"+filepath.ToSlash(prefix)), "/")
+	if prefix == "" {
+		return r
+	}
+	c := *r
+	join := func(p string) string {
+		if p == "" {
+			return p
+		}
+		return path.Join(prefix, p)
+	}
+	prefixed := func(l Findings) Findings {
+		out := make(Findings, len(l))
+		for i, f := range l {
+			f.File = join(f.File)
+			out[i] = f
+		}
+		return out
+	}
+	c.Findings, c.Exempted = prefixed(r.Findings), prefixed(r.Exempted)
+	c.Status = make([]Status, len(r.Status))
+	for i, s := range r.Status {
+		s.File, s.Source = join(s.File), join(s.Source)
+		c.Status[i] = s
+	}
+	return &c
 }
 
 // Schema names the version of the JSON output; it changes only when a
@@ -104,11 +150,10 @@ type jsonReport struct {
 func (r *Report) WriteJSON(w io.Writer) error {
 	out := jsonReport{
 		Schema: Schema, Passed: r.Passed(), Errors: r.Findings.Count(Error), Warnings: r.Findings.Count(Warning),
-		Findings: nonNil(r.Findings), Exempted: nonNil(r.Exempted), Documents: make([]Status, len(r.Status)), Gates: r.Gates,
+		Findings: nonNil(r.Findings), Exempted: nonNil(r.Exempted), Documents: r.Status, Gates: r.Gates,
 	}
-	for i, s := range r.Status {
-		s.Percent = percent(s.Percent)
-		out.Documents[i] = s
+	if out.Documents == nil {
+		out.Documents = []Status{}
 	}
 	if out.Gates == nil {
 		out.Gates = []Gate{}
@@ -126,7 +171,11 @@ func nonNil(l Findings) Findings {
 	return l
 }
 
-// JUnit XML, as Jenkins, GitLab and the GitHub test reporters read it.
+// JUnit XML, valid against Jenkins' junit-10.xsd (the schema Jenkins, and
+// the reporters of GitLab and GitHub that follow it, read): a testsuite
+// may name its file, a testcase may not, so the file is on the suite and
+// every failure, skip and output line starts with "path:line:", where
+// reporters that link to code look for it.
 type (
 	junitSuites struct {
 		XMLName  xml.Name     `xml:"testsuites"`
@@ -134,17 +183,20 @@ type (
 		Tests    int          `xml:"tests,attr"`
 		Failures int          `xml:"failures,attr"`
 		Errors   int          `xml:"errors,attr"`
-		Skipped  int          `xml:"skipped,attr"`
 		Suites   []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
-		Name       string          `xml:"name,attr"`
-		Tests      int             `xml:"tests,attr"`
-		Failures   int             `xml:"failures,attr"`
-		Errors     int             `xml:"errors,attr"`
-		Skipped    int             `xml:"skipped,attr"`
-		Properties []junitProperty `xml:"properties>property,omitempty"`
-		Cases      []junitCase     `xml:"testcase"`
+		Name       string           `xml:"name,attr"`
+		Tests      int              `xml:"tests,attr"`
+		Failures   int              `xml:"failures,attr"`
+		Errors     int              `xml:"errors,attr"`
+		Skipped    int              `xml:"skipped,attr"`
+		File       string           `xml:"file,attr,omitempty"`
+		Properties *junitProperties `xml:"properties"`
+		Cases      []junitCase      `xml:"testcase"`
+	}
+	junitProperties struct {
+		List []junitProperty `xml:"property"`
 	}
 	junitProperty struct {
 		Name  string `xml:"name,attr"`
@@ -153,8 +205,6 @@ type (
 	junitCase struct {
 		Name      string        `xml:"name,attr"`
 		ClassName string        `xml:"classname,attr"`
-		File      string        `xml:"file,attr,omitempty"`
-		Line      int           `xml:"line,attr,omitempty"`
 		Failure   *junitFailure `xml:"failure"`
 		Skipped   *junitSkipped `xml:"skipped"`
 		SystemOut string        `xml:"system-out,omitempty"`
@@ -172,32 +222,63 @@ type (
 // WriteJUnit writes the report as JUnit XML: a test suite per locale file
 // with a test case per entry, failing with the findings at or above the
 // fail_on severity; an untranslated entry below it is skipped, and other
-// findings below it are the case's output. A last suite holds a case per
-// gate.
+// findings below it are the case's output. Findings about other files
+// (a file of no article, bitext.yaml, a file that does not parse) get a
+// suite per file. A last suite holds a case per gate.
 func (r *Report) WriteJUnit(w io.Writer) error {
 	top := junitSuites{Name: "bitext check"}
-	byFile := map[string][]Finding{}
+	key := func(file, id string) string { return file + "\x00" + id }
+	byCase := map[string][]Finding{}
+	var order []string // keys in the order of the findings
 	for _, f := range r.Findings {
-		byFile[f.File+"\x00"+f.ID] = append(byFile[f.File+"\x00"+f.ID], f)
+		k := key(f.File, f.ID)
+		if _, seen := byCase[k]; !seen {
+			order = append(order, k)
+		}
+		byCase[k] = append(byCase[k], f)
+	}
+	used := map[string]bool{}
+	take := func(file, id string) []Finding {
+		k := key(file, id)
+		used[k] = true
+		return byCase[k]
 	}
 	for i, st := range r.Status {
-		suite := junitSuite{Name: st.File, Properties: []junitProperty{{"doc", st.Doc}, {"locale", st.Locale}, {"source", st.Source}}}
+		suite := junitSuite{Name: st.File, File: st.File, Properties: &junitProperties{[]junitProperty{{"doc", st.Doc}, {"locale", st.Locale}, {"source", st.Source}}}}
 		class := st.Doc + "." + st.Locale
-		if fs := byFile[st.File+"\x00"]; len(fs) > 0 {
+		if fs := take(st.File, ""); len(fs) > 0 {
 			suite.Cases = append(suite.Cases, r.junitCase(class, "(file)", st.File, 0, fs))
 		}
-		for _, u := range r.units[i] {
-			suite.Cases = append(suite.Cases, r.junitCase(class, u.id, st.File, u.line, byFile[st.File+"\x00"+u.id]))
-		}
-		for _, c := range suite.Cases {
-			suite.Tests++
-			if c.Failure != nil {
-				suite.Failures++
-			} else if c.Skipped != nil {
-				suite.Skipped++
+		if i < len(r.units) {
+			for _, u := range r.units[i] {
+				suite.Cases = append(suite.Cases, r.junitCase(class, u.id, st.File, u.line, take(st.File, u.id)))
 			}
 		}
-		top.Suites = append(top.Suites, suite)
+		top.Suites = append(top.Suites, suite.counted())
+	}
+	// What no locale file's suite took, by file, in the findings' order.
+	var other []junitSuite
+	at := map[string]int{}
+	for _, k := range order {
+		if used[k] {
+			continue
+		}
+		fs := byCase[k]
+		file, id := fs[0].File, fs[0].ID
+		i, ok := at[file]
+		if !ok {
+			i = len(other)
+			at[file] = i
+			other = append(other, junitSuite{Name: file, File: file})
+		}
+		name := id
+		if name == "" {
+			name = "(file)"
+		}
+		other[i].Cases = append(other[i].Cases, r.junitCase(path.Base(file), name, file, fs[0].Line, fs))
+	}
+	for _, s := range other {
+		top.Suites = append(top.Suites, s.counted())
 	}
 	gates := junitSuite{Name: "gates"}
 	for _, g := range r.Gates {
@@ -208,16 +289,13 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		c := junitCase{Name: name, ClassName: "gates"}
 		if !g.Passed {
 			c.Failure = &junitFailure{Message: g.Message, Type: g.Name, Text: g.Message}
-			gates.Failures++
 		}
-		gates.Tests++
 		gates.Cases = append(gates.Cases, c)
 	}
-	top.Suites = append(top.Suites, gates)
+	top.Suites = append(top.Suites, gates.counted())
 	for _, s := range top.Suites {
 		top.Tests += s.Tests
 		top.Failures += s.Failures
-		top.Skipped += s.Skipped
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -231,8 +309,21 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	return err
 }
 
+// counted returns s with its counts filled in from its cases.
+func (s junitSuite) counted() junitSuite {
+	s.Tests, s.Failures, s.Skipped = len(s.Cases), 0, 0
+	for _, c := range s.Cases {
+		if c.Failure != nil {
+			s.Failures++
+		} else if c.Skipped != nil {
+			s.Skipped++
+		}
+	}
+	return s
+}
+
 func (r *Report) junitCase(class, id, file string, line int, fs []Finding) junitCase {
-	c := junitCase{Name: id, ClassName: class, File: file, Line: line}
+	c := junitCase{Name: id, ClassName: class}
 	var fail, out []string
 	var first *Finding
 	for k := range fs {
@@ -244,42 +335,82 @@ func (r *Report) junitCase(class, id, file string, line int, fs []Finding) junit
 			}
 			fail = append(fail, f.String())
 		case f.Check == "untranslated":
-			c.Skipped = &junitSkipped{Message: f.Message}
+			c.Skipped = &junitSkipped{Message: f.Pos() + ": " + f.Message}
 		default:
 			out = append(out, f.String())
 		}
 	}
 	if first != nil {
-		c.Failure = &junitFailure{Message: "[" + first.Check + "] " + first.Message, Type: first.Check, Text: strings.Join(fail, "\n")}
+		c.Failure = &junitFailure{Message: first.Pos() + ": [" + first.Check + "] " + first.Message, Type: first.Check, Text: strings.Join(fail, "\n")}
 		c.Skipped = nil
 	}
 	c.SystemOut = strings.Join(out, "\n")
 	return c
 }
 
-// WriteGitHub writes the findings as GitHub Actions workflow commands,
-// which show as annotations on the lines of the pull request, then the
-// failed gates as errors and the table.
+// GitHub shows at most this many error and this many warning annotations
+// of one step, and drops the rest.
+const githubAnnotations = 10
+
+// WriteGitHub writes the report as GitHub Actions workflow commands. The
+// gates come first, so that the reason a job failed is never among the
+// annotations GitHub drops: a failed gate is an error annotation, then
+// come the error findings and the warning findings as annotations on
+// their lines, within GitHub's limits (10 errors and 10 warnings a step;
+// when there are more, the last annotation of the kind counts the rest).
+// The findings left without an annotation follow as plain lines, then the
+// table and the result.
 func (r *Report) WriteGitHub(w io.Writer) error {
 	var b bytes.Buffer
-	for _, f := range r.Findings {
-		props := "file=" + ghProp(f.File)
-		if f.Line > 0 {
-			props += ",line=" + strconv.Itoa(f.Line)
-		}
-		props += ",title=" + ghProp("bitext "+f.Check)
-		msg := f.Message
-		if f.ID != "" {
-			msg = f.ID + ": " + msg
-		}
-		fmt.Fprintf(&b, "::%s %s::%s\n", f.Severity, props, ghData(msg))
+	errBudget, warnBudget := githubAnnotations, githubAnnotations
+	if r.Passed() {
+		fmt.Fprintf(&b, "bitext check passed: %s\n", r.counts())
 	}
 	for _, g := range r.Gates {
 		if !g.Passed {
-			fmt.Fprintf(&b, "::error title=%s::%s\n", ghProp("bitext "+g.Name), ghData(g.Message))
+			if errBudget > 0 {
+				fmt.Fprintf(&b, "::error title=%s::%s\n", ghProp("bitext "+g.Name), ghData(g.Message))
+				errBudget--
+			} else {
+				fmt.Fprintf(&b, "failed: %s\n", g.Message)
+			}
 		}
 	}
-	r.writeTable(&b)
+	var errs, warns Findings
+	for _, f := range r.Findings {
+		if f.Severity == Error {
+			errs = append(errs, f)
+		} else {
+			warns = append(warns, f)
+		}
+	}
+	var rest Findings
+	annotate := func(l Findings, budget int, kind string) {
+		shown := len(l)
+		if shown > budget {
+			shown = max(budget-1, 0)
+		}
+		for _, f := range l[:shown] {
+			b.WriteString(ghAnnotation(f))
+		}
+		if n := len(l) - shown; n > 0 {
+			rest = append(rest, l[shown:]...)
+			if budget > 0 {
+				fmt.Fprintf(&b, "::%s title=%s::%s\n", kind, ghProp("bitext check"),
+					ghData(fmt.Sprintf("%s: GitHub shows %d %s annotations a step; the job log lists them all", more(n, kind), githubAnnotations, kind)))
+			}
+		}
+	}
+	annotate(errs, errBudget, "error")
+	annotate(warns, warnBudget, "warning")
+	rest.Sort()
+	for _, f := range rest {
+		b.WriteString(f.String() + "\n")
+	}
+	if len(r.Status) > 0 {
+		r.writeTable(&b)
+	}
+	b.WriteString(r.counts() + "\n")
 	if r.Passed() {
 		b.WriteString("passed\n")
 	} else {
@@ -287,6 +418,31 @@ func (r *Report) WriteGitHub(w io.Writer) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// more says "1 more error" or "3 more errors".
+func more(n int, what string) string {
+	if n != 1 {
+		what += "s"
+	}
+	return fmt.Sprintf("%d more %s", n, what)
+}
+
+// ghAnnotation writes a finding as a workflow command.
+func ghAnnotation(f Finding) string {
+	props := "file=" + ghProp(f.File)
+	if f.Line > 0 {
+		props += ",line=" + strconv.Itoa(f.Line)
+		if f.Column > 0 {
+			props += ",col=" + strconv.Itoa(f.Column)
+		}
+	}
+	props += ",title=" + ghProp("bitext "+f.Check)
+	msg := f.Message
+	if f.ID != "" {
+		msg = f.ID + ": " + msg
+	}
+	return fmt.Sprintf("::%s %s::%s\n", f.Severity, props, ghData(msg))
 }
 
 // ghData and ghProp escape a workflow command's message and properties.
@@ -298,13 +454,94 @@ func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
+// summaryFindings is how many findings the step summary lists; GitHub
+// takes at most 1 MiB of summary a step.
+const summaryFindings = 200
+
+// WriteSummary writes the report as GitHub-flavoured Markdown, for the
+// job summary ($GITHUB_STEP_SUMMARY): the result, the gates, the table of
+// documents and locales, and the findings (the first 200, errors first).
+func (r *Report) WriteSummary(w io.Writer) error {
+	var b bytes.Buffer
+	result := "passed"
+	if !r.Passed() {
+		result = "failed"
+	}
+	fmt.Fprintf(&b, "## bitext check: %s\n\n%s.\n\n", result, r.counts())
+	if len(r.Gates) > 0 {
+		b.WriteString("| gate | result | |\n| --- | --- | --- |\n")
+		for _, g := range r.Gates {
+			name := g.Name
+			if g.Locale != "" {
+				name += " " + g.Locale + " of " + g.Doc
+			}
+			res := "passed"
+			if !g.Passed {
+				res = "**failed**"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(name), res, mdCell(g.Message))
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Status) > 0 {
+		b.WriteString("| document | locale | translated | stale | untranslated | orphaned | done | words | to do | errors | warnings |\n")
+		b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		for _, s := range r.Status {
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %s | %d | %d | %d | %d |\n", mdCell(s.Doc), mdCell(s.Locale), s.Translated, s.Stale,
+				s.Untranslated, s.Orphaned, project.FormatPercent(s.Percent), s.Words, s.WordsToDo, s.Errors, s.Warnings)
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Findings) > 0 {
+		list := slices.Clone(r.Findings)
+		slices.SortStableFunc(list, func(a, b Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+		b.WriteString("| file | line | severity | check | unit | message |\n| --- | ---: | --- | --- | --- | --- |\n")
+		for _, f := range list[:min(len(list), summaryFindings)] {
+			line := ""
+			if f.Line > 0 {
+				line = strconv.Itoa(f.Line)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(f.File), line, f.Severity, mdCell(f.Check), mdCell(f.ID), mdCell(f.Message))
+		}
+		if n := len(list) - summaryFindings; n > 0 {
+			fmt.Fprintf(&b, "\n%s: the job log lists them all.\n", more(n, "finding"))
+		}
+		b.WriteString("\n")
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// mdCell escapes text for a cell of a Markdown table: the text shows as
+// it is, never as markup or HTML (messages quote translations, which are
+// untrusted).
+func mdCell(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch c {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '{', '}', '(', ')':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 // Badge is a small SVG image of how complete one locale is.
 type Badge struct {
 	// Locale is the locale tag; the badge is written as Locale + ".svg".
 	Locale string
 	// Percent is the share of units, over every document, translated from
-	// the current English, rounded down.
-	Percent int
+	// the current English, rounded down to a tenth (see project.Percent).
+	Percent float64
 	SVG     []byte
 }
 
@@ -321,22 +558,19 @@ func (r *Report) Badges() []Badge {
 	}
 	out := make([]Badge, 0, len(order))
 	for _, loc := range order {
-		p := 100
-		if units[loc] > 0 {
-			p = done[loc] * 100 / units[loc]
-		}
+		p := project.Percent(done[loc], units[loc])
 		label := loc
 		if tag, err := language.Parse(loc); err == nil {
 			if name := display.Self.Name(tag); name != "" {
 				label = name
 			}
 		}
-		out = append(out, Badge{Locale: loc, Percent: p, SVG: badgeSVG(label, strconv.Itoa(p)+"%", badgeColor(p))})
+		out = append(out, Badge{Locale: loc, Percent: p, SVG: badgeSVG(label, project.FormatPercent(p), badgeColor(p))})
 	}
 	return out
 }
 
-func badgeColor(p int) string {
+func badgeColor(p float64) string {
 	switch {
 	case p >= 100:
 		return "#4c1"

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -45,7 +44,8 @@ type Status struct {
 
 // Gate is one condition a run is held to.
 type Gate struct {
-	// Name is "min_complete" or "fail_on".
+	// Name is "min_complete" or "fail_on", or "load" for a run that could
+	// not check because files could not be read (see FailedReport).
 	Name   string `json:"gate"`
 	Doc    string `json:"doc,omitempty"`
 	Locale string `json:"locale,omitempty"`
@@ -144,17 +144,16 @@ func (s *settings) unusedConfigExemptions(seen map[string]map[string]bool) Findi
 	return out
 }
 
-// percent rounds down to a tenth, so that 99.97% never shows as 100%.
-func percent(p float64) float64 { return math.Floor(p*10) / 10 }
-
 func (rep *Report) gates(s *settings) {
 	for _, st := range rep.Status {
 		min, ok := s.min[st.Locale]
 		if !ok {
 			continue
 		}
-		got := percent(st.Percent)
-		g := Gate{Name: "min_complete", Doc: st.Doc, Locale: st.Locale, Min: &min, Percent: &got, Passed: st.Percent >= min}
+		// The gate holds the percentage shown (rounded down), so that a
+		// translation shown below 100% never passes a gate of 100.
+		got := st.Percent
+		g := Gate{Name: "min_complete", Doc: st.Doc, Locale: st.Locale, Min: &min, Percent: &got, Passed: got >= min}
 		if g.Passed {
 			g.Message = fmt.Sprintf("%s of %s is %.1f%% complete (at least %g%% required)", st.Locale, st.Doc, got, min)
 		} else {

@@ -25,8 +25,8 @@ type Config struct {
 	LocalesDir string
 	// OutputDir is the folder rendered editions go to. Default: "output".
 	OutputDir string
-	// Format is the locale file format: "toml", "json" or "yaml".
-	// Default: "toml".
+	// Format is the locale file format: "toml", "json" or "yaml"
+	// (bitext.yaml: message_format). Default: "toml".
 	Format string
 	// Paper is the page size of printed editions: "a4" or "letter".
 	// Default: "a4".
@@ -84,7 +84,7 @@ func (c Config) validate() (*settings, error) {
 		s.targets = append(s.targets, t)
 	}
 	if s.format, err = catalog.ParseFormat(c.Format); err != nil {
-		return nil, &ConfigError{"format", err.Error()}
+		return nil, &ConfigError{"message_format", err.Error()}
 	}
 	if len(c.Sources) == 0 {
 		return nil, &ConfigError{"sources", "no source patterns; list at least one, as in sources: [\"source/*.txt\"]"}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,8 @@ type Status struct {
 	Orphaned int `json:"orphaned"`
 	// Obsolete counts translations kept in the history for removed units.
 	Obsolete int `json:"obsolete"`
-	// Percent is the share of units translated from the current source.
+	// Percent is the share of units translated from the current source,
+	// rounded down to a tenth (see Percent).
 	Percent float64 `json:"percent"`
 
 	// Words counts the words of the source; WordsTranslated those of the
@@ -63,15 +65,28 @@ func (w *Workspace) Status() []Status {
 					s.WordsToDo += n
 				}
 			}
-			if s.Units > 0 {
-				s.Percent = float64(s.Translated) * 100 / float64(s.Units)
-			} else {
-				s.Percent = 100
-			}
+			s.Percent = Percent(s.Translated, s.Units)
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// Percent returns done out of total as a percentage rounded down to a
+// tenth: the one rounding bitext shows, writes and gates with, so that 43
+// of 45 is 95.5 everywhere and 99.97 never reads 100. It is 100 when
+// total is 0 (nothing to do).
+func Percent(done, total int) float64 {
+	if total <= 0 {
+		return 100
+	}
+	// In integers, so that no float rounding moves a tenth.
+	return float64(int64(done)*1000/int64(total)) / 10
+}
+
+// FormatPercent writes a Percent as bitext shows it: "95.5%".
+func FormatPercent(p float64) string {
+	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
 }
 
 // Words counts the words of a unit's text the way translators are paid:

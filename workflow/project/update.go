@@ -497,7 +497,7 @@ func (w *Workspace) lossless() error {
 	if len(lost) == 0 {
 		return nil
 	}
-	return &ConfigError{"format", "switching to json would lose translator comments, since JSON files hold none: " + strings.Join(lost, "; ") + ". Move exemptions (# bitext-allow) to exempt: in bitext.yaml and other comments elsewhere, then run again; or keep format: " + string(w.Docs[0].Locales[0].File.Format)}
+	return &ConfigError{"message_format", "switching to json would lose translator comments, since JSON files hold none: " + strings.Join(lost, "; ") + ". Move exemptions (# bitext-allow) to exempt: in bitext.yaml and other comments elsewhere, then run again; or keep message_format: " + string(w.Docs[0].Locales[0].File.Format)}
 }
 
 func plural(n int, one, many string) string {
