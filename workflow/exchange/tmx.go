@@ -1,0 +1,294 @@
+package exchange
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// TU is one translation unit of a translation memory: a source text and
+// its translation, with where it comes from.
+type TU struct {
+	// ID is the unit's ID in its document (TMX tuid), if known.
+	ID string
+	// Doc is the document the translation belongs to, if known.
+	Doc string
+	// Kind is the unit's kind, if known.
+	Kind string
+	// Origin names the memory a unit was imported from ("vendor.tmx").
+	Origin string
+	// Source and Target are the texts. For a memory bitext wrote they are
+	// Markdown; inline codes of other tools' memories are dropped.
+	Source, Target string
+	// Created and Changed are the dates TMX records, in UTC; zero when
+	// unknown.
+	Created, Changed time.Time
+	// Line is the line of the file the unit was read from.
+	Line int
+}
+
+// Memory is a translation memory for one pair of languages.
+type Memory struct {
+	SourceLang, TargetLang string
+	// Tool is the tool that wrote the memory, from TMX's creationtool.
+	Tool string
+	TUs  []TU
+}
+
+const tmxDate = "20060102T150405Z"
+
+// WriteTMX writes m as a TMX 1.4b document: a <tu> per unit with its
+// dates, its document, ID and kind as properties, and a <tuv> per
+// language. The text is Markdown, written as it is (o-tmf "bitext").
+func WriteTMX(m *Memory) ([]byte, error) {
+	b := make([]byte, 0, 1024+len(m.TUs)*256)
+	b = append(b, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
+	b = append(b, `<tmx version="1.4">`+"\n"...)
+	b = append(b, `  <header creationtool="bitext" creationtoolversion="1" segtype="paragraph" o-tmf="bitext" adminlang="en" srclang="`...)
+	b = appendEscaped(b, m.SourceLang)
+	b = append(b, `" datatype="plaintext"/>`+"\n  <body>\n"...)
+	for i := range m.TUs {
+		tu := &m.TUs[i]
+		for _, s := range []string{tu.Source, tu.Target, tu.ID, tu.Doc, tu.Kind, tu.Origin} {
+			if r, bad := firstInvalid(s); bad {
+				return nil, fmt.Errorf("unit %s of %s holds the character %U, which TMX cannot carry", tu.ID, tu.Doc, r)
+			}
+		}
+		b = append(b, "    <tu"...)
+		if tu.ID != "" {
+			b = append(b, ` tuid="`...)
+			b = appendEscaped(b, tu.ID)
+			b = append(b, '"')
+		}
+		if !tu.Created.IsZero() {
+			b = append(b, ` creationdate="`+tu.Created.UTC().Format(tmxDate)+`"`...)
+		}
+		if !tu.Changed.IsZero() {
+			b = append(b, ` changedate="`+tu.Changed.UTC().Format(tmxDate)+`"`...)
+		}
+		b = append(b, ">\n"...)
+		for _, p := range [][2]string{{"x-document", tu.Doc}, {"x-kind", tu.Kind}, {"x-origin", tu.Origin}} {
+			if p[1] == "" {
+				continue
+			}
+			b = append(b, `      <prop type="`+p[0]+`">`...)
+			b = appendEscaped(b, p[1])
+			b = append(b, "</prop>\n"...)
+		}
+		for _, v := range [][2]string{{m.SourceLang, tu.Source}, {m.TargetLang, tu.Target}} {
+			b = append(b, `      <tuv xml:lang="`...)
+			b = appendEscaped(b, v[0])
+			b = append(b, `"><seg>`...)
+			b = appendEscaped(b, v[1])
+			b = append(b, "</seg></tuv>\n"...)
+		}
+		b = append(b, "    </tu>\n"...)
+	}
+	b = append(b, "  </body>\n</tmx>\n"...)
+	return b, nil
+}
+
+// ReadTMX reads a TMX 1.1 to 1.4 memory into units for the languages
+// source and target (primary language subtags match: "es" reads "es-ES").
+// A tu without both languages is left out. When source is "", the
+// header's srclang is taken, and target is then the first other language.
+func ReadTMX(path string, data []byte, source, target string) (*Memory, error) {
+	r := newXMLReader(path, data)
+	m := &Memory{SourceLang: source, TargetLang: target}
+	seenRoot := false
+	ours := false
+	for {
+		t, err := r.token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch {
+		case !seenRoot:
+			if se.Name.Local != "tmx" {
+				return nil, r.errorf("not a TMX document (the root is <%s>)", se.Name.Local)
+			}
+			seenRoot = true
+		case se.Name.Local == "header":
+			m.Tool, _ = attr(se, "", "creationtool")
+			tmf, _ := attr(se, "", "o-tmf")
+			ours = tmf == "bitext"
+			if m.SourceLang == "" {
+				m.SourceLang, _ = attr(se, "", "srclang")
+				if m.SourceLang == "*all*" {
+					return nil, r.errorf("the memory's srclang is *all*: say which language is the source")
+				}
+			}
+			if err := r.skip(); err != nil {
+				return nil, err
+			}
+		case se.Name.Local == "tu":
+			tu, segs, err := readTU(r, se, ours)
+			if err != nil {
+				return nil, err
+			}
+			if m.TargetLang == "" {
+				for _, s := range segs {
+					if !sameLang(s[0], m.SourceLang) {
+						m.TargetLang = s[0]
+						break
+					}
+				}
+			}
+			var src, trg string
+			var hasSrc, hasTrg bool
+			for _, s := range segs {
+				switch {
+				case !hasSrc && sameLang(s[0], m.SourceLang):
+					src, hasSrc = s[1], true
+				case !hasTrg && sameLang(s[0], m.TargetLang):
+					trg, hasTrg = s[1], true
+				}
+			}
+			if hasSrc && hasTrg && strings.TrimSpace(src) != "" && strings.TrimSpace(trg) != "" {
+				tu.Source, tu.Target = src, trg
+				m.TUs = append(m.TUs, tu)
+			}
+		}
+	}
+	if !seenRoot {
+		return nil, &Error{Path: path, Line: 1, Msg: "no <tmx> element: not a TMX file"}
+	}
+	return m, nil
+}
+
+// sameLang reports whether two language tags have the same primary
+// language.
+func sameLang(a, b string) bool {
+	pa, _, _ := strings.Cut(strings.ToLower(a), "-")
+	pb, _, _ := strings.Cut(strings.ToLower(b), "-")
+	pa, _, _ = strings.Cut(pa, "_")
+	pb, _, _ = strings.Cut(pb, "_")
+	return pa != "" && pa == pb
+}
+
+func readTU(r *xmlReader, start xml.StartElement, ours bool) (TU, [][2]string, error) {
+	tu := TU{Line: r.line}
+	tu.ID, _ = attr(start, "", "tuid")
+	tu.Created = tmxTime(start, "creationdate")
+	tu.Changed = tmxTime(start, "changedate")
+	var segs [][2]string
+	for {
+		t, err := r.token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return tu, nil, r.errorf("the file ends inside a <tu>")
+			}
+			return tu, nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "prop":
+				typ, _ := attr(t, "", "type")
+				s, err := r.text("a <prop>")
+				if err != nil {
+					return tu, nil, err
+				}
+				switch typ {
+				case "x-document":
+					tu.Doc = s
+				case "x-kind":
+					tu.Kind = s
+				case "x-origin":
+					tu.Origin = s
+				}
+			case "tuv":
+				lang, ok := attr(t, "http://www.w3.org/XML/1998/namespace", "lang")
+				if !ok {
+					lang, _ = attr(t, "", "lang") // TMX 1.1
+				}
+				seg, err := readTUV(r, ours)
+				if err != nil {
+					return tu, nil, err
+				}
+				segs = append(segs, [2]string{lang, seg})
+			default:
+				if err := r.skip(); err != nil {
+					return tu, nil, err
+				}
+			}
+		case xml.EndElement:
+			return tu, segs, nil
+		}
+	}
+}
+
+func tmxTime(e xml.StartElement, name string) time.Time {
+	v, _ := attr(e, "", name)
+	t, err := time.Parse(tmxDate, v)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// readTUV reads a <tuv>'s <seg>. In a memory bitext wrote, the text is
+// Markdown and kept whole; in another tool's, the native data of inline
+// codes (<bpt>, <ept>, <ph>, <it>, <ut>) is that tool's and is dropped,
+// while highlighted text (<hi>) and sub-flows (<sub>) are text.
+func readTUV(r *xmlReader, ours bool) (string, error) {
+	var b strings.Builder
+	inSeg := false
+	codeDepth := 0
+	depth := 1
+	for {
+		t, err := r.token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return "", r.errorf("the file ends inside a <tuv>")
+			}
+			return "", err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			if inSeg && (codeDepth == 0 || ours) {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			depth++
+			if depth > maxDepth {
+				return "", r.errorf("elements nested more than %d deep", maxDepth)
+			}
+			switch t.Name.Local {
+			case "seg":
+				inSeg = true
+			case "bpt", "ept", "ph", "it", "ut":
+				codeDepth++
+			case "sub":
+				if codeDepth > 0 {
+					codeDepth = -codeDepth // text again, until </sub>
+				}
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "seg":
+				inSeg = false
+			case "bpt", "ept", "ph", "it", "ut":
+				codeDepth--
+			case "sub":
+				if codeDepth < 0 {
+					codeDepth = -codeDepth
+				}
+			}
+			if depth == 0 {
+				return b.String(), nil
+			}
+		}
+	}
+}
