@@ -20,6 +20,9 @@ type TU struct {
 	Kind string
 	// Origin names the memory a unit was imported from ("vendor.tmx").
 	Origin string
+	// Conflict is, for a translation an import did not take, the
+	// Fingerprint of the project's translation it met.
+	Conflict string
 	// Source and Target are the texts. For a memory bitext wrote they are
 	// Markdown; inline codes of other tools' memories are dropped.
 	Source, Target string
@@ -52,7 +55,7 @@ func WriteTMX(m *Memory) ([]byte, error) {
 	b = append(b, `" datatype="plaintext"/>`+"\n  <body>\n"...)
 	for i := range m.TUs {
 		tu := &m.TUs[i]
-		for _, s := range []string{tu.Source, tu.Target, tu.ID, tu.Doc, tu.Kind, tu.Origin} {
+		for _, s := range []string{tu.Source, tu.Target, tu.ID, tu.Doc, tu.Kind, tu.Origin, tu.Conflict} {
 			if r, bad := firstInvalid(s); bad {
 				return nil, fmt.Errorf("unit %s of %s holds the character %U, which TMX cannot carry", tu.ID, tu.Doc, r)
 			}
@@ -70,7 +73,7 @@ func WriteTMX(m *Memory) ([]byte, error) {
 			b = append(b, ` changedate="`+tu.Changed.UTC().Format(tmxDate)+`"`...)
 		}
 		b = append(b, ">\n"...)
-		for _, p := range [][2]string{{"x-document", tu.Doc}, {"x-kind", tu.Kind}, {"x-origin", tu.Origin}} {
+		for _, p := range [][2]string{{"x-document", tu.Doc}, {"x-kind", tu.Kind}, {"x-origin", tu.Origin}, {"x-conflict", tu.Conflict}} {
 			if p[1] == "" {
 				continue
 			}
@@ -206,6 +209,8 @@ func readTU(r *xmlReader, start xml.StartElement, ours bool) (TU, [][2]string, e
 					tu.Kind = s
 				case "x-origin":
 					tu.Origin = s
+				case "x-conflict":
+					tu.Conflict = s
 				}
 			case "tuv":
 				lang, ok := attr(t, "http://www.w3.org/XML/1998/namespace", "lang")
