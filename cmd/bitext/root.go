@@ -85,6 +85,9 @@ environment variables (BITEXT_LOCALES=es,fr) and flags, flags winning.`,
 		newRenderCmd(g),
 		newUnitsCmd(g),
 		newVersionCmd(g),
+		newExportCmd(g),
+		newImportCmd(g),
+		newTMCmd(g),
 	)
 	return cmd
 }

@@ -129,8 +129,10 @@ func (f Format) Ext() string {
 		return ".po"
 	case TMX:
 		return ".tmx"
+	case XLIFF12:
+		return ".xlf"
 	}
-	return ".xlf"
+	return ".xliff"
 }
 
 // Error is an exchange file that cannot be read, at a line. Nothing is

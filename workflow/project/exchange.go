@@ -1,7 +1,10 @@
 package project
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -390,4 +393,29 @@ func (w *Workspace) FillExact(tags []language.Tag) ([]Filled, error) {
 		}
 	}
 	return out, nil
+}
+
+// ExchangeWrite returns the write that puts an exported file at p (slash
+// path in the project), and false when the file is already so. A file
+// that exists and holds something else may be a translator's work in
+// progress: it is replaced only with force, and otherwise the error says
+// to import it first.
+func (w *Workspace) ExchangeWrite(p string, data []byte, force bool) (Write, bool, error) {
+	wr := Write{Path: p, Data: data}
+	if w.root == nil {
+		return wr, true, nil
+	}
+	old, err := fs.ReadFile(w.root, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return wr, true, nil
+	case err != nil:
+		return wr, false, fmt.Errorf("read %s: %w", p, err)
+	case bytes.Equal(old, data):
+		return wr, false, nil
+	case !force:
+		return wr, false, fmt.Errorf("%s exists and differs from this export: it may hold a translator's work; bring it in first with `bitext import %s`, or replace it with --force", p, p)
+	}
+	wr.Old, wr.Existed = old, true
+	return wr, true, nil
 }
