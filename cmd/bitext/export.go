@@ -21,6 +21,7 @@ type exportOptions struct {
 	out     string
 	project bool
 	force   bool
+	copySrc bool
 }
 
 func newExportCmd(g *globalOptions) *cobra.Command {
@@ -53,12 +54,16 @@ bitext import. export writes nothing else.`,
 	f.StringSliceVar(&o.docs, "doc", nil, "documents to export, by name or source path (default: all)")
 	f.StringVarP(&o.out, "out", "o", "exchange", "folder to write the files to, relative to the project folder")
 	f.BoolVar(&o.project, "project", false, "one file per locale for the whole project")
+	f.BoolVar(&o.copySrc, "copy-source", false, "XLIFF 1.2: put a copy of the source in the target of untranslated units, as OmegaT needs")
 	f.BoolVar(&o.force, "force", false, "replace exported files that differ (they may hold a translator's work: import them first)")
 	return cmd
 }
 
 func runExport(o *exportOptions, cmd *cobra.Command) error {
 	format, err := exchange.ParseFormat(o.format)
+	if err == nil && o.copySrc && format != exchange.XLIFF12 {
+		return fmt.Errorf("--copy-source is for --format xliff12 (OmegaT)")
+	}
 	if err != nil || format == exchange.TMX {
 		return fmt.Errorf("--format %q: use xliff2, xliff12 or po (the memory goes to TMX with bitext tm export)", o.format)
 	}
@@ -83,13 +88,15 @@ func runExport(o *exportOptions, cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
+		f.Date = exportDate(w)
+		f.CopySource = o.copySrc
 		var files []*exchange.File
 		var names []string
 		if o.project {
 			files, names = []*exchange.File{f}, []string{"project"}
 		} else {
 			for i := range f.Docs {
-				files = append(files, &exchange.File{Docs: f.Docs[i : i+1]})
+				files = append(files, &exchange.File{Docs: f.Docs[i : i+1], Date: f.Date, CopySource: f.CopySource})
 				names = append(names, f.Docs[i].Name)
 			}
 		}

@@ -127,6 +127,7 @@ func TestReadErrors(t *testing.T) {
 		{"xliff2 unknown data", "a.xlf", "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"en\">\n<file id=\"f\">\n<unit id=\"u\">\n<segment><source>a<ph id=\"1\" dataRef=\"d9\"/></source></segment></unit></file></xliff>", "a.xlf:4: inline code refers to data \"d9\""},
 		{"xliff12 x code", "a.xlf", "<xliff version=\"1.2\">\n<file original=\"a\" source-language=\"en\" datatype=\"plaintext\"><body>\n<trans-unit id=\"u\"><source>a</source>\n<target>b<x id=\"1\"/></target></trans-unit></body></file></xliff>", "a.xlf:4: inline code <x id=\"1\"> carries no data"},
 		{"po no msgctxt", "a.po", "msgid \"\"\nmsgstr \"\"\n\nmsgid \"a\"\nmsgstr \"b\"\n", "a.po:4: entry \"a\" has no msgctxt"},
+		{"po no msgctxt but the id comment", "a.po", "msgid \"\"\nmsgstr \"\"\n\n#. bitext: id p-a\nmsgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\"\nmsgstr \"\"\n", "a.po:8: entry \"c\" has no msgctxt"},
 		{"po bad escape", "a.po", "msgctxt \"u\"\nmsgid \"a\\q\"\nmsgstr \"\"\n", "a.po:2: msgid: unknown escape \\q"},
 		{"po unquoted", "a.po", "msgctxt \"u\"\nmsgid \"a\"\nmsgstr b\n", "a.po:3: msgstr: a string must be in double quotes"},
 		{"po not utf-8", "a.po", "msgctxt \"u\"\nmsgid \"a\"\nmsgstr \"\xff\"\n", "a.po:3: not UTF-8"},
@@ -151,7 +152,7 @@ msgstr ""
 "X-Bitext-Document: article\n"
 
 # Ana: check
-#. bitext: paragraph; base 0011223344556677
+#. bitext: id p-stale; kind paragraph; base 0011223344556677
 #: source/article.txt:5
 #, fuzzy, no-wrap
 #| msgid "Little of substance "

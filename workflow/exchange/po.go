@@ -25,8 +25,15 @@ func WritePO(f *File) []byte {
 	if single {
 		project = f.Docs[0].Name
 	}
+	date := "YEAR-MO-DA HO:MI+ZONE"
+	if !f.Date.IsZero() {
+		date = f.Date.UTC().Format("2006-01-02 15:04-0700")
+	}
 	headers := []string{
 		"Project-Id-Version: " + project,
+		"PO-Revision-Date: " + date,
+		"Last-Translator: bitext",
+		"Language-Team: " + trg,
 		"Language: " + trg,
 		"MIME-Version: 1.0",
 		"Content-Type: text/plain; charset=UTF-8",
@@ -47,9 +54,17 @@ func WritePO(f *File) []byte {
 			for _, c := range u.Comments {
 				b.WriteString("# " + poLine(c) + "\n")
 			}
-			meta := "#. bitext: " + poLine(u.Kind)
+			// The ID is in the comment too: po2xliff drops msgctxt, and
+			// keeps extracted comments as notes that xliff2po turns back.
+			meta := "#. bitext: id " + poLine(u.ID)
+			if u.Kind != "" {
+				meta += "; kind " + poLine(u.Kind)
+			}
 			if u.Base != "" {
 				meta += "; base " + u.Base
+			}
+			if !single {
+				meta += "; doc " + poLine(d.Name)
 			}
 			b.WriteString(meta + "\n")
 			for _, s := range u.Suggestions {
@@ -311,26 +326,62 @@ func ReadPO(path string, data []byte) (*File, error) {
 			}
 			continue
 		}
-		if !e.hasCtxt || e.ctxt == "" {
-			return nil, &Error{Path: path, Line: e.line, Msg: fmt.Sprintf("entry %q has no msgctxt: bitext finds units by the ID in msgctxt; keep the msgctxt lines of the exported file", trimForMsg(e.id))}
+		u := Unit{Source: e.id, Target: e.str, Line: e.line, Comments: e.comments}
+		// The ID: bitext's comment first, which tools keep as they found
+		// it, where msgctxt is rewritten by some (xliff2po gives
+		// duplicate texts their location as msgctxt); then msgctxt
+		// (DOC/ID in a file of several documents); then the reference
+		// xliff2po makes of a trans-unit id.
+		doc := d.Name
+		var commentID, commentDoc string
+		for _, x := range e.extracted {
+			rest, ok := strings.CutPrefix(x, "bitext: ")
+			if !ok {
+				continue
+			}
+			for _, kv := range strings.Split(rest, "; ") {
+				k, v, _ := strings.Cut(kv, " ")
+				switch k {
+				case "id":
+					commentID = v
+				case "kind":
+					u.Kind = v
+				case "base":
+					u.Base = v
+				case "doc":
+					commentDoc = v
+				}
+			}
+		}
+		ref := ""
+		if len(e.refs) == 1 && !strings.ContainsAny(e.refs[0], ":/") {
+			ref = e.refs[0]
+		}
+		switch {
+		case commentID != "":
+			u.ID = commentID
+			if doc == "" {
+				doc = commentDoc
+			}
+		case ref != "" && e.ctxt != "" && strings.Count(e.ctxt, ref)*len(ref) == len(e.ctxt):
+			u.ID = ref // xliff2po's msgctxt for merged duplicates
+		case e.ctxt != "":
+			u.ID = e.ctxt
+			if doc == "" {
+				if name, id, ok := strings.Cut(e.ctxt, "/"); ok {
+					doc, u.ID = name, id
+				}
+			}
+		default:
+			u.ID = ref
+		}
+		if u.ID == "" {
+			return nil, &Error{Path: path, Line: e.line, Msg: fmt.Sprintf("entry %q has no msgctxt: bitext finds units by the ID in msgctxt (or its \"#. bitext: id\" comment); keep those lines of the exported file", trimForMsg(e.id))}
 		}
 		if e.plural {
-			return nil, &Error{Path: path, Line: e.line, Msg: fmt.Sprintf("entry %q has plural forms, which article units never have", e.ctxt)}
+			return nil, &Error{Path: path, Line: e.line, Msg: fmt.Sprintf("entry %q has plural forms, which article units never have", u.ID)}
 		}
-		u := Unit{ID: e.ctxt, Source: e.id, Target: e.str, Line: e.line, Comments: e.comments}
-		doc := d.Name
-		if d.Name == "" {
-			if name, id, ok := strings.Cut(e.ctxt, "/"); ok {
-				doc, u.ID = name, id
-			}
-		}
-		for _, x := range e.extracted {
-			if rest, ok := strings.CutPrefix(x, "bitext: "); ok {
-				kind, base, _ := strings.Cut(rest, "; base ")
-				u.Kind, u.Base = strings.TrimSpace(kind), strings.TrimSpace(base)
-			}
-		}
-		if len(e.refs) > 0 {
+		if len(e.refs) > 0 && e.refs[0] != u.ID {
 			u.Position = e.refs[0]
 		}
 		fuzzy := false

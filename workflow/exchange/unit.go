@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 )
 
 // State is where a unit's translation stands, in the terms every format
@@ -93,6 +94,15 @@ type Doc struct {
 // pair of languages.
 type File struct {
 	Docs []Doc
+	// Date is when the file was made, for the formats that record it (PO's
+	// PO-Revision-Date); zero leaves it out.
+	Date time.Time
+	// CopySource makes the XLIFF 1.2 target of an untranslated unit a copy
+	// of its source, without a state: OmegaT's XLIFF filter translates
+	// the content of <target>, and finds nothing to translate without one.
+	// Read back, such a target that is still the source of a unit exported
+	// untranslated is untranslated.
+	CopySource bool
 }
 
 // Format is an exchange file format.

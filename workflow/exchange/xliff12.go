@@ -47,7 +47,7 @@ func WriteXLIFF12(f *File) ([]byte, error) {
 		b = append(b, "\">\n    <body>\n"...)
 		for i := range d.Units {
 			var err error
-			if b, err = appendUnit12(b, &d.Units[i]); err != nil {
+			if b, err = appendUnit12(b, &d.Units[i], f.CopySource); err != nil {
 				return nil, err
 			}
 		}
@@ -57,7 +57,7 @@ func WriteXLIFF12(f *File) ([]byte, error) {
 	return b, nil
 }
 
-func appendUnit12(b []byte, u *Unit) ([]byte, error) {
+func appendUnit12(b []byte, u *Unit, copySource bool) ([]byte, error) {
 	for _, s := range []string{u.ID, u.Source, u.Target, u.OldSource, strings.Join(u.Comments, "\n")} {
 		if r, bad := firstInvalid(s); bad {
 			return nil, fmt.Errorf("unit %s holds the character %U, which XLIFF 1.2 cannot carry; export it as XLIFF 2 or PO, or remove the character", u.ID, r)
@@ -93,6 +93,10 @@ func appendUnit12(b []byte, u *Unit) ([]byte, error) {
 		}
 		b = append(b, `">`...)
 		b = appendPieces12(b, Pieces(u.Target))
+		b = append(b, "</target>\n"...)
+	} else if copySource {
+		b = append(b, "        <target>"...)
+		b = appendPieces12(b, Pieces(u.Source))
 		b = append(b, "</target>\n"...)
 	}
 	if u.Position != "" || u.Kind != "" {
@@ -295,6 +299,10 @@ func readUnit12(r *xmlReader, start xml.StartElement) (*Unit, error) {
 		case xml.EndElement:
 			switch {
 			case !hasTarget || strings.TrimSpace(u.Target) == "":
+				u.Target, u.State = "", Untranslated
+			case state == "" && u.Base == "" && u.Target == u.Source:
+				// A copy of the source in a unit exported untranslated
+				// (CopySource), that no one translated.
 				u.Target, u.State = "", Untranslated
 			case strings.HasPrefix(state, "needs-") || state == "new":
 				u.State = NeedsReview
