@@ -269,3 +269,9 @@ func TestPeerOmegaT(t *testing.T) {
 	out = runOK(t, dir, "import", "exchange/from-omegat.xlf")
 	assert.Contains(t, out, "45 unchanged")
 }
+
+func execIn(dir, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	return cmd
+}
