@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -99,7 +98,6 @@ func runImport(o *importOptions, cmd *cobra.Command, args []string) error {
 	}
 	defer unlock()
 	var reports []*project.ImportReport
-	conflicts := map[language.Tag][]exchange.TU{}
 	for i, f := range parsed {
 		opts.Origin = names[i]
 		rep, err := w.Import(f, opts)
@@ -107,30 +105,13 @@ func runImport(o *importOptions, cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}
 		reports = append(reports, rep)
-		for tag, tus := range rep.Conflicts {
-			conflicts[tag] = append(conflicts[tag], tus...)
-		}
 	}
+	// The conflicting translations go to the memory, first in the
+	// transaction: a run cut short after it loses nothing.
 	writes, err := w.Update()
 	if err != nil {
 		return err
 	}
-	// The conflicting translations go to the memory first: a run cut
-	// short after it loses nothing.
-	var mem []project.Write
-	for _, tag := range w.Locales() {
-		if len(conflicts[tag]) == 0 {
-			continue
-		}
-		wr, _, err := w.MemoryWrite(tag, conflicts[tag])
-		if err != nil {
-			return err
-		}
-		if wr != nil {
-			mem = append(mem, *wr)
-		}
-	}
-	writes = slices.Concat(mem, writes)
 	for i, rep := range reports {
 		printImport(o.stdout, names[i], rep)
 	}

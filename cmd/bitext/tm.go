@@ -169,7 +169,6 @@ func runTMImport(o *tmOptions, cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	var writes []project.Write
 	for _, tag := range tags {
 		var tus []exchange.TU
 		for i, a := range args {
@@ -186,14 +185,16 @@ func runTMImport(o *tmOptions, cmd *cobra.Command, args []string) error {
 			}
 			fmt.Fprintf(o.stdout, "%s: %d translation units from %s into %s\n", name, len(m.TUs), w.SourceLocale(), tag)
 		}
-		wr, added, err := w.MemoryWrite(tag, tus)
+		added, err := w.AddMemory(tag, tus)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(o.stdout, "%s: %d new\n", w.MemoryPath(tag), added)
-		if wr != nil {
-			writes = append(writes, *wr)
-		}
+	}
+	// The locale files too: the new memory's matches become suggestions.
+	writes, err := w.Update()
+	if err != nil {
+		return err
 	}
 	if o.dryRun {
 		for _, wr := range writes {

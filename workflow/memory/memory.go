@@ -99,27 +99,66 @@ func (m *Memory) Entries() []Entry {
 // build indexes the entries: the words of every source (on every core:
 // for a large memory it is most of the work), then each entry under its
 // exact text and under each hash of its sketch, a fixed handful per entry
-// whatever its length.
+// whatever its length. The bags live in one arena per worker and the
+// postings in one array, so that a memory of hundreds of thousands of
+// entries costs a few allocations, not millions.
 func (m *Memory) build() {
 	n := len(m.entries)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/2048))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				m.entries[i].bag = wordBag(m.entries[i].Source)
+			lo, hi := w*n/workers, (w+1)*n/workers
+			size := 0
+			for i := lo; i < hi; i++ {
+				size += len(m.entries[i].Source)/5 + 1
+			}
+			arena := make(bag, 0, size)
+			for i := lo; i < hi; i++ {
+				start := len(arena)
+				arena = appendWords(arena, m.entries[i].Source)
+				b := arena[start:len(arena):len(arena)]
+				slices.Sort(b)
+				m.entries[i].bag = b
 			}
 		})
 	}
 	wg.Wait()
 	m.exact = make(map[string][]int32, n)
-	m.index = make(map[uint64][]int32, n*sketchSize/2)
 	for i := range m.entries {
 		e := &m.entries[i]
 		m.exact[e.Source] = append(m.exact[e.Source], int32(i))
-		for _, h := range sketch(e.bag) {
-			m.index[h] = append(m.index[h], int32(i))
+	}
+	// Postings in compressed rows: count, then place.
+	slot := make(map[uint64]int32, n)
+	var counts []int32
+	for i := range m.entries {
+		for _, h := range sketch(m.entries[i].bag) {
+			k, ok := slot[h]
+			if !ok {
+				k = int32(len(counts))
+				slot[h] = k
+				counts = append(counts, 0)
+			}
+			counts[k]++
 		}
+	}
+	starts := make([]int32, len(counts)+1)
+	for k, c := range counts {
+		starts[k+1] = starts[k] + c
+	}
+	postings := make([]int32, starts[len(counts)])
+	fill := slices.Clone(starts[:len(counts)])
+	for i := range m.entries {
+		for _, h := range sketch(m.entries[i].bag) {
+			k := slot[h]
+			postings[fill[k]] = int32(i)
+			fill[k]++
+		}
+	}
+	m.index = make(map[uint64][]int32, len(slot))
+	for h, k := range slot {
+		m.index[h] = postings[starts[k]:starts[k+1]:starts[k+1]]
 	}
 	m.scratch.New = func() any { return make([]uint16, n) }
 }
@@ -180,22 +219,23 @@ func (m *Memory) Suggest(text, doc, id string, limit int) []Suggestion {
 			hits[e]++
 		}
 	}
+	// The candidates: the entries sharing the most sketch hashes, found
+	// by bucketing them by that count (at most sketchSize), best first.
 	const candidates = 16
-	best := make([]int32, 0, candidates+1)
+	var byHits [sketchSize + 1][]int32
 	for _, e := range touched {
-		i := len(best)
-		for i > 0 && (hits[best[i-1]] < hits[e] || hits[best[i-1]] == hits[e] && best[i-1] > e) {
-			i--
-		}
-		if i < candidates {
-			best = slices.Insert(best, i, e)
-			if len(best) > candidates {
-				best = best[:candidates]
-			}
+		if h := min(int(hits[e]), sketchSize); len(byHits[h]) < candidates {
+			byHits[h] = append(byHits[h], e)
 		}
 	}
 	for _, e := range touched {
 		hits[e] = 0
+	}
+	best := make([]int32, 0, candidates)
+	for h := sketchSize; h > 0 && len(best) < candidates; h-- {
+		b := byHits[h]
+		slices.Sort(b) // ties in the order entries were added
+		best = append(best, b[:min(len(b), candidates-len(best))]...)
 	}
 	for _, i := range best {
 		e := &m.entries[i]

@@ -21,7 +21,13 @@ func Words(text string) Bag { return wordBag(text) }
 // stripped of accents (so "Mexico" and "México" are one word), with note
 // references left out (a renumbered note changes no word).
 func wordBag(text string) bag {
-	b := make(bag, 0, len(text)/5+1)
+	b := appendWords(make(bag, 0, len(text)/5+1), text)
+	slices.Sort(b)
+	return b
+}
+
+// appendWords appends the word hashes of text to b, unsorted.
+func appendWords(b bag, text string) bag {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
 	in := false
@@ -68,7 +74,6 @@ func wordBag(text string) bag {
 		in = true
 	}
 	end()
-	slices.Sort(b)
 	return b
 }
 

@@ -164,8 +164,8 @@ type ImportReport struct {
 	Changes []ImportChange
 	// Unchanged counts the units the file holds as the project does.
 	Unchanged int
-	// Conflicts are the translations kept as suggestions, to store in the
-	// locale's memory (see MemoryWrite).
+	// Conflicts are the translations kept as suggestions, added to the
+	// locale's outside memory (see AddMemory).
 	Conflicts map[language.Tag][]exchange.TU
 }
 
@@ -175,8 +175,8 @@ type ImportReport struct {
 // translation of an older source is stale, never current; translator
 // comments are added; a unit that is gone is reported. When the project's
 // own translation changed since the file was exported, it is kept, and
-// the file's is reported as a conflict, unless opts.PreferImport. Run
-// Update after it for the writes. A file that names an unknown document
+// the file's is reported as a conflict and kept in the locale's outside
+// memory, unless opts.PreferImport. Run Update after it for the writes. A file that names an unknown document
 // or locale is an error, and changes nothing.
 func (w *Workspace) Import(f *exchange.File, opts ImportOptions) (*ImportReport, error) {
 	rep := &ImportReport{Conflicts: map[language.Tag][]exchange.TU{}}
@@ -203,6 +203,11 @@ func (w *Workspace) Import(f *exchange.File, opts ImportOptions) (*ImportReport,
 		for j := range p.xd.Units {
 			u := &p.xd.Units[j]
 			w.importUnit(rep, p.d, p.l, u, opts)
+		}
+	}
+	for _, tag := range w.cfg.targets {
+		if _, err := w.AddMemory(tag, rep.Conflicts[tag]); err != nil {
+			return nil, err
 		}
 	}
 	return rep, nil

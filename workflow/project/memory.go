@@ -33,8 +33,9 @@ type memories struct {
 
 // outsideMemory is the memory of a locale kept in the project, as read.
 type outsideMemory struct {
-	File FileState
-	TUs  []exchange.TU
+	File    FileState
+	TUs     []exchange.TU
+	changed bool // units were added since it was read
 }
 
 // MemoryPath returns the path of the outside memory kept for a locale:
@@ -227,18 +228,20 @@ func (w *Workspace) conflictNotes(d *Doc, l *Locale, e *Entry) []string {
 	return notes
 }
 
-// MemoryWrite returns the write that stores the outside memory of a
-// locale with tus added (none when it would not change), and how many of
-// tus were new to it.
-func (w *Workspace) MemoryWrite(tag language.Tag, tus []exchange.TU) (*Write, int, error) {
+// AddMemory adds translation units to the outside memory of a locale,
+// leaving out those it holds already, and returns how many were new. They
+// feed the suggestions at once; Update writes them.
+func (w *Workspace) AddMemory(tag language.Tag, tus []exchange.TU) (int, error) {
 	if err := w.loadOutside(); err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	om := w.mem.outside[tag.String()]
+	if om == nil {
+		return 0, &ConfigError{"locales", fmt.Sprintf("%s is not a target locale (configured: %s)", tag, w.localeList())}
+	}
 	type key struct{ doc, id, origin, conflict, source, target string }
 	have := map[key]bool{}
-	all := slices.Clone(om.TUs)
-	for _, tu := range all {
+	for _, tu := range om.TUs {
 		have[key{tu.Doc, tu.ID, tu.Origin, tu.Conflict, tu.Source, tu.Target}] = true
 	}
 	added := 0
@@ -249,18 +252,34 @@ func (w *Workspace) MemoryWrite(tag language.Tag, tus []exchange.TU) (*Write, in
 		}
 		have[k] = true
 		tu.Line = 0
-		all = append(all, tu)
+		om.TUs = append(om.TUs, tu)
 		added++
 	}
-	if added == 0 {
-		return nil, 0, nil
+	if added > 0 {
+		om.changed = true
+		w.mem.mu.Lock()
+		delete(w.mem.byTag, tag.String())
+		w.mem.mu.Unlock()
 	}
-	data, err := exchange.WriteTMX(&exchange.Memory{SourceLang: w.cfg.source.String(), TargetLang: tag.String(), TUs: all})
-	if err != nil {
-		return nil, 0, err
+	return added, nil
+}
+
+// memoryWrites returns the writes of the outside memories that gained
+// units. They only gain, so they go first in a transaction.
+func (w *Workspace) memoryWrites() ([]Write, error) {
+	var out []Write
+	for _, tag := range w.cfg.targets {
+		om := w.mem.outside[tag.String()]
+		if om == nil || !om.changed {
+			continue
+		}
+		data, err := exchange.WriteTMX(&exchange.Memory{SourceLang: w.cfg.source.String(), TargetLang: tag.String(), TUs: om.TUs})
+		if err != nil {
+			return nil, err
+		}
+		out = appendChanged(out, om.File, data)
 	}
-	wr := Write{Path: om.File.Path, Data: data, Old: om.File.Raw, Existed: om.File.Exists}
-	return &wr, added, nil
+	return out, nil
 }
 
 // ExportMemory returns a locale's memory as TMX units, in document then

@@ -43,6 +43,7 @@ const (
 // costs a translation, a comment or an old English text, and the next run
 // finishes the job (see files.Apply):
 //
+//  0. the outside translation memories that gained units (AddMemory);
 //  1. each history, as the union of what it held and what it will hold:
 //     it only gains (the translations of removed units, the English that
 //     stale translations were made from);
@@ -90,7 +91,11 @@ func (w *Workspace) Update() ([]Write, error) {
 	if err := w.lossless(); err != nil {
 		return nil, err
 	}
-	return slices.Concat(gain, write, prune), nil
+	mem, err := w.memoryWrites()
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat(mem, gain, write, prune), nil
 }
 
 // historyWrites returns the writes of a document's history: the union of
