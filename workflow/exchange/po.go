@@ -129,20 +129,20 @@ func poQuote(s string) string {
 
 // poEntry is an entry of a PO file as read.
 type poEntry struct {
-	line                    int
-	comments                []string
-	extracted               []string
-	refs                    []string
-	flags                   []string
-	prevID                  string
-	hasPrevID               bool
-	ctxt, id, str           string
-	hasCtxt, hasID, hasStr  bool
-	plural                  bool
-	obsolete                bool
-	field                   *string // the string continuation lines add to
-	fieldName               string
-	prevCtxtSeen, prevField bool
+	line                   int
+	comments               []string
+	extracted              []string
+	refs                   []string
+	flags                  []string
+	prevID                 string
+	hasPrevID              bool
+	ctxt, id, str          string
+	hasCtxt, hasID, hasStr bool
+	plural                 bool
+	obsolete               bool
+	field                  *string // the string continuation lines add to
+	fieldName              string
+	prevField              bool
 }
 
 // ReadPO reads a PO file that bitext exported, or that a tool (Poedit,

@@ -484,9 +484,7 @@ func readNotes2(r *xmlReader, u *Unit) error {
 			case noteSuggestion:
 				// bitext's own; written anew on every export.
 			default:
-				for _, line := range strings.Split(text, "\n") {
-					u.Comments = append(u.Comments, line)
-				}
+				u.Comments = append(u.Comments, strings.Split(text, "\n")...)
 			}
 		case xml.EndElement:
 			return nil

@@ -160,7 +160,7 @@ func (m *Memory) build() {
 	for h, k := range slot {
 		m.index[h] = postings[starts[k]:starts[k+1]:starts[k+1]]
 	}
-	m.scratch.New = func() any { return make([]uint16, n) }
+	m.scratch.New = func() any { h := make([]uint16, n); return &h }
 }
 
 // Exact returns the entries whose source is text, in the order they were
@@ -204,8 +204,9 @@ func (m *Memory) Suggest(text, doc, id string, limit int) []Suggestion {
 	// they are left out, and the entries sharing the most of the rest are
 	// measured exactly.
 	frequent := min(max(64, len(m.entries)/100), 256)
-	hits := m.scratch.Get().([]uint16)
-	defer m.scratch.Put(hits)
+	hp := m.scratch.Get().(*[]uint16)
+	defer m.scratch.Put(hp)
+	hits := *hp
 	var touched []int32
 	for _, h := range sketch(q) {
 		post := m.index[h]
