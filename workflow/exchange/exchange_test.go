@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -194,6 +195,22 @@ func TestTMXRoundTrip(t *testing.T) {
 	assert.Equal(t, m, back)
 }
 
+func TestTMXOwnLayoutIsFast(t *testing.T) {
+	m := &Memory{SourceLang: "en", TargetLang: "es", TUs: []TU{{ID: "p-a", Doc: "d", Kind: "paragraph", Source: "a & <b>", Target: "c\nd"}}}
+	data, err := WriteTMX(m)
+	require.NoError(t, err)
+	fast, ok := readOwnTMX(data, "en", "es")
+	require.True(t, ok, "bitext's own layout is read by the fast reader")
+	slow, err := readTMX("m.tmx", data, "en", "es")
+	require.NoError(t, err)
+	slow.Tool = "bitext"
+	assert.Equal(t, slow, fast)
+	_, ok = readOwnTMX([]byte(strings.Replace(string(data), "<seg>", "<seg> ", 1)), "en", "es")
+	assert.True(t, ok, "text is text")
+	_, ok = readOwnTMX([]byte(strings.Replace(string(data), "</tu>", "</tu><!-- -->", 1)), "en", "es")
+	assert.False(t, ok, "anything else goes to the XML reader")
+}
+
 func TestTMXForeign(t *testing.T) {
 	tmx := `<?xml version="1.0"?>
 <tmx version="1.4"><header creationtool="OmegaT" srclang="EN-US" o-tmf="OmegaT" segtype="sentence" adminlang="EN" datatype="plaintext"/>
@@ -306,9 +323,27 @@ func FuzzReadPO(f *testing.F) {
 }
 
 func FuzzReadTMX(f *testing.F) {
-	data, _ := WriteTMX(&Memory{SourceLang: "en", TargetLang: "es", TUs: []TU{{ID: "a", Doc: "d", Source: "x [^1]", Target: "y"}}})
+	data, _ := WriteTMX(&Memory{SourceLang: "en", TargetLang: "es", TUs: []TU{{ID: "a", Doc: "d", Source: "x [^1]", Target: "y &<>\"\n\t", Created: time.Unix(0, 0).UTC(), Conflict: "c"}, {Source: "s", Target: "t"}}})
 	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The fast reader of bitext's own layout reads what the XML
+		// reader reads, or nothing.
+		if fast, ok := readOwnTMX(data, "en", "es"); ok {
+			slow, err := readTMX("f.tmx", data, "en", "es")
+			if err != nil {
+				t.Fatalf("the fast reader read what the XML reader refuses: %v", err)
+			}
+			fast.Tool, slow.Tool = "", ""
+			for i := range fast.TUs {
+				fast.TUs[i].Line = 0
+			}
+			for i := range slow.TUs {
+				slow.TUs[i].Line = 0
+			}
+			if !reflect.DeepEqual(fast, slow) {
+				t.Fatalf("the readers differ:\n%+v\n%+v", fast, slow)
+			}
+		}
 		m, err := ReadTMX("f.tmx", data, "en", "es")
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.tmx") {

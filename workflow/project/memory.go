@@ -36,6 +36,23 @@ type outsideMemory struct {
 	File    FileState
 	TUs     []exchange.TU
 	changed bool // units were added since it was read
+	// conflicts indexes the units of import conflicts by document and ID,
+	// made on first need.
+	conflicts     map[[2]string][]int
+	conflictsOnce sync.Once
+}
+
+func (om *outsideMemory) conflictsOf(doc, id string) []int {
+	om.conflictsOnce.Do(func() {
+		om.conflicts = map[[2]string][]int{}
+		for i, tu := range om.TUs {
+			if tu.Conflict != "" {
+				k := [2]string{tu.Doc, tu.ID}
+				om.conflicts[k] = append(om.conflicts[k], i)
+			}
+		}
+	})
+	return om.conflicts[[2]string{doc, id}]
 }
 
 // MemoryPath returns the path of the outside memory kept for a locale:
@@ -219,9 +236,13 @@ func (w *Workspace) conflictNotes(d *Doc, l *Locale, e *Entry) []string {
 		return nil
 	}
 	var notes []string
-	fp := exchange.Fingerprint(e.Message.Other)
-	for _, tu := range om.TUs {
-		if tu.Conflict != "" && tu.Conflict == fp && tu.Doc == d.Name && tu.ID == e.Unit.ID && tu.Target != e.Message.Other {
+	var fp string
+	for _, i := range om.conflictsOf(d.Name, e.Unit.ID) {
+		tu := om.TUs[i]
+		if fp == "" {
+			fp = exchange.Fingerprint(e.Message.Other)
+		}
+		if tu.Conflict == fp && tu.Target != e.Message.Other {
 			notes = append(notes, fmt.Sprintf(". import conflict (%s): %s", tu.Origin, tu.Target))
 		}
 	}
@@ -257,6 +278,7 @@ func (w *Workspace) AddMemory(tag language.Tag, tus []exchange.TU) (int, error) 
 	}
 	if added > 0 {
 		om.changed = true
+		om.conflictsOnce = sync.Once{}
 		w.mem.mu.Lock()
 		delete(w.mem.byTag, tag.String())
 		w.mem.mu.Unlock()
