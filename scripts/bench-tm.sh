@@ -7,6 +7,7 @@
 #   scripts/bench-tm.sh                      # NEW=20000 MEM=200000
 #   NEW=2000 MEM=20000 scripts/bench-tm.sh   # smaller
 #   MSGMERGE_NEW=2000 MSGMERGE_MEM=20000     # msgmerge's sizes (default: these)
+#   MSGMERGE=no scripts/bench-tm.sh          # bitext only
 #
 # scripts/benchgen makes a fully translated project of MEM units (its
 # Spanish is the memory, exported with bitext tm export as TMX) and a new
@@ -112,7 +113,9 @@ n=$(grep -c '^#. suggestion' bench/tm/run/locales/*.es.toml || true)
 echo "suggestions written in the last update: $n"
 
 # msgmerge --compendium at its own sizes.
-if command -v msgmerge >/dev/null; then
+if [ "${MSGMERGE:-yes}" = no ]; then
+	:
+elif command -v msgmerge >/dev/null; then
 	fresh "$mm_new" "$mm_mem"
 	memory "$mm_mem"
 	d=bench/tm/msgmerge

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // TU is one translation unit of a translation memory: a source text and
@@ -439,15 +440,25 @@ func cutAround(s, prefix, suffix string) (string, bool) {
 }
 
 // unescapeOwn undoes appendEscaped: only the references it writes, and no
-// markup, are allowed.
+// markup, are allowed. It looks at each byte once: the memory is large.
 func unescapeOwn(s string) (string, bool) {
-	if strings.IndexByte(s, '<') >= 0 || strings.IndexByte(s, '>') >= 0 {
+	amp, high := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<' || c == '>':
+			return "", false
+		case c == '&':
+			amp = true
+		case c < 0x20:
+			return "", false // appendEscaped writes tabs and newlines as references
+		case c >= 0x80:
+			high = true
+		}
+	}
+	if high && (!utf8.ValidString(s) || strings.Contains(s, "\uFFFE") || strings.Contains(s, "\uFFFF")) {
 		return "", false
 	}
-	if strings.IndexByte(s, '&') < 0 {
-		if _, bad := firstInvalid(s); bad {
-			return "", false
-		}
+	if !amp {
 		return s, true
 	}
 	var b strings.Builder
@@ -473,9 +484,5 @@ func unescapeOwn(s string) (string, bool) {
 			return "", false
 		}
 	}
-	out := b.String()
-	if _, bad := firstInvalid(out); bad {
-		return "", false
-	}
-	return out, true
+	return b.String(), true
 }
