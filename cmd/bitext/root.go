@@ -111,6 +111,9 @@ progress, notices and errors go to standard error. Exit codes: 0 ok,
 		newRenderCmd(g),
 		newUnitsCmd(g),
 		newVersionCmd(g),
+		newExportCmd(g),
+		newImportCmd(g),
+		newTMCmd(g),
 	)
 	registerCompletions(cmd, g)
 	return cmd

@@ -24,6 +24,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -41,13 +42,14 @@ func main() {
 	n := flag.Int("n", 2000, "number of translation units")
 	out := flag.String("out", "", "output folder")
 	fillPO := flag.String("fill-po", "", "fill the empty msgstr entries of this PO file and exit")
+	seed := flag.Uint64("seed", 0, "seed of the text (default: N); the same seed gives the same paragraphs, so an article of N units with the seed of a larger one is that one's beginning")
 	flag.Parse()
 	var err error
 	switch {
 	case *fillPO != "":
 		err = fillPOFile(*fillPO)
 	case *out != "":
-		err = generate(*n, *out)
+		err = generate(*n, cmp.Or(*seed, uint64(*n)), *out)
 	default:
 		flag.Usage()
 		os.Exit(2)
@@ -236,8 +238,8 @@ func wrap(p string) string {
 	return b.String()
 }
 
-func generate(n int, out string) error {
-	a := &article{r: rand.New(rand.NewPCG(uint64(n), 2018))}
+func generate(n int, seed uint64, out string) error {
+	a := &article{r: rand.New(rand.NewPCG(seed, 2018))}
 	// Units: title, date, headings (one per 20 paragraphs), paragraphs and
 	// notes (one per 8 paragraphs on average).
 	paras := max(1, (n-2)*160/(160+8+20))

@@ -9,4 +9,11 @@
 //		fmt.Println(s.Doc, s.Locale, s.Percent)
 //	}
 //	writes := w.Update()
+//
+// The same workspace goes to translators' tools and back: Export gives
+// the units of a locale as exchange files hold them, Import brings a
+// translator's file back (by ID, never taking a translation of older
+// English as current), and Memory is the locale's translation memory
+// across every document, the histories and the outside memory that
+// AddMemory grows; FillExact fills exact matches for review.
 package project

@@ -43,6 +43,7 @@ const (
 // costs a translation, a comment or an old English text, and the next run
 // finishes the job (see files.Apply):
 //
+//  0. the outside translation memories that gained units (AddMemory);
 //  1. each history, as the union of what it held and what it will hold:
 //     it only gains (the translations of removed units, the English that
 //     stale translations were made from);
@@ -57,6 +58,9 @@ const (
 // no order can keep: translator comments in a switch to JSON, which holds
 // none.
 func (w *Workspace) Update() ([]Write, error) {
+	if err := w.loadOutside(); err != nil {
+		return nil, err
+	}
 	var gain, write, prune []Write
 	for _, d := range w.Docs {
 		// Each file is made on its own; on large documents making them in
@@ -87,7 +91,11 @@ func (w *Workspace) Update() ([]Write, error) {
 	if err := w.lossless(); err != nil {
 		return nil, err
 	}
-	return slices.Concat(gain, write, prune), nil
+	mem, err := w.memoryWrites()
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat(mem, gain, write, prune), nil
 }
 
 // historyWrites returns the writes of a document's history: the union of
@@ -235,7 +243,6 @@ func (w *Workspace) sourceWrites(d *Doc) []Write {
 func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 	src := w.cfg.source.String()
 	tag := l.Tag.String()
-	var mem *reconcile.Memory
 	entries := make([]catalog.Entry, len(l.Entries))
 	for i := range l.Entries {
 		e := &l.Entries[i]
@@ -253,6 +260,10 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 		case Untranslated:
 			notes = append(notes, ", untranslated")
 		case Stale:
+			if why, ok := reviewReason(e.Was); ok {
+				notes = append(notes, fmt.Sprintf(", needs review: %s; review it, then run: bitext accept %s %s", why, tag, e.Unit.ID))
+				break
+			}
 			notes = append(notes, fmt.Sprintf(", stale: the %s changed since this was translated; revise it, then run: bitext accept %s %s", locale.Name(w.cfg.source), tag, e.Unit.ID))
 			if e.Was != nil {
 				notes = append(notes,
@@ -266,20 +277,9 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 					notes = append(notes, ". suggestion (CLDR long date): "+long)
 				}
 			}
-			if mem == nil {
-				mem = d.memory(l)
-			}
-			for _, s := range mem.Suggest(e.Unit.Text, e.Unit.ID, maxSuggestions) {
-				if s.Target == m.Other {
-					continue
-				}
-				where := s.ID
-				if s.Obsolete {
-					where = "removed " + s.ID
-				}
-				notes = append(notes, fmt.Sprintf(". suggestion %d%% (%s %s): %s", s.Score, s.Relation, where, s.Target))
-			}
+			notes = append(notes, w.suggestionNotes(d, l, e, m.Other)...)
 		}
+		notes = append(notes, w.conflictNotes(d, l, e)...)
 		entries[i] = catalog.Entry{Message: m, Notes: notes}
 	}
 	header := []string{
@@ -292,55 +292,6 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 	}
 	data := catalog.Marshal(w.cfg.format, header, l.Parsed.Comments, entries)
 	return w.moveTo(l.File, w.MessagePath(d.Name, l.Tag), data)
-}
-
-// memory builds the translation memory suggestions come from: the
-// locale's translations whose source text is known, and its obsolete ones.
-func (d *Doc) memory(l *Locale) *reconcile.Memory {
-	mem := &reconcile.Memory{}
-	for i := range l.Entries {
-		e := &l.Entries[i]
-		switch {
-		case e.State == Translated:
-			mem.Add(e.Unit.ID, e.Unit.Text, e.Message.Other, false)
-		case e.State == Stale && e.Was != nil:
-			mem.Add(e.Unit.ID, e.Was.Text, e.Message.Other, false)
-		}
-	}
-	// Removed units' translations, from the history and from orphan
-	// entries, in ID order: a run that finishes what a killed run began
-	// finds the same memory, whichever of the two still holds them.
-	type removed struct{ id, source, target string }
-	var rem []removed
-	seen := map[[2]string]bool{}
-	tag := l.Tag.String()
-	for _, id := range slices.Sorted(maps.Keys(d.history.Obsolete)) {
-		o := d.history.Obsolete[id]
-		t, ok := o.Translations[tag]
-		if !ok || t.Other == "" || d.Unit(id) != nil {
-			continue
-		}
-		text := o.Text
-		if t.Hash != catalog.Hash(o.Description, o.Text) {
-			s := d.sourceFor(t.Hash)
-			if s == nil {
-				continue
-			}
-			text = s.Text
-		}
-		rem = append(rem, removed{id, text, t.Other})
-		seen[[2]string{id, t.Other}] = true
-	}
-	for _, m := range l.Orphans {
-		if s := d.sourceFor(m.Hash); s != nil && m.Other != "" && !seen[[2]string{m.ID, m.Other}] {
-			rem = append(rem, removed{m.ID, s.Text, m.Other})
-		}
-	}
-	slices.SortStableFunc(rem, func(a, b removed) int { return strings.Compare(a.id, b.id) })
-	for _, r := range rem {
-		mem.Add(r.id, r.source, r.target, true)
-	}
-	return mem
 }
 
 // nextHistory computes the document's history after this update: obsolete

@@ -45,6 +45,9 @@ type Workspace struct {
 	// OrphanFiles are message files and histories in the locales folder
 	// that belong to no source, in path order.
 	OrphanFiles []OrphanFile
+
+	root fs.FS
+	mem  memories // the translation memories, made on first need (memory.go)
 }
 
 // SourceLocale returns the language of the sources.
@@ -194,7 +197,7 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 	if len(paths) == 0 {
 		return nil, &ConfigError{"sources", fmt.Sprintf("no source files match %s; put articles in source/ or set sources in bitext.yaml", strings.Join(s.Sources, ", "))}
 	}
-	w := &Workspace{cfg: s}
+	w := &Workspace{cfg: s, root: in.Root}
 	names := map[string]string{}
 	for _, p := range paths {
 		name := segment.DocName(p)

@@ -11,7 +11,4 @@
 //	for i, u := range res.Units {
 //		fmt.Println(u.ID, res.Origins[i])
 //	}
-//
-// Memory, a small translation memory, finds close translations to suggest
-// for units that need one.
 package reconcile

@@ -170,31 +170,6 @@ func TestNoteLabels(t *testing.T) {
 	assert.Equal(t, "One[^1] three[^2].", third.Units[0].Text)
 }
 
-func TestSuggest(t *testing.T) {
-	var m Memory
-	m.Add("p-a", a, "México enfrenta una elección presidencial potencialmente histórica el 1 de julio.", false)
-	m.Add("p-b", b+" "+c, "Los debates… Los ciudadanos…", false)
-	m.Add("p-gone", d, "La administración Trump ha afirmado reiteradamente…", true)
-	m.Add("p-empty", "Mexico faces a potentially historic presidential election on July 1st!", "", false)
-
-	got := m.Suggest(strings.Replace(a, "July 1st", "Sunday, July 1st", 1), "", 3)
-	require.Len(t, got, 1)
-	assert.Equal(t, Suggestion{ID: "p-a", Score: 95, Relation: Similar, Source: a, Target: "México enfrenta una elección presidencial potencialmente histórica el 1 de julio."}, got[0])
-
-	assert.Empty(t, m.Suggest(a, "p-a", 3), "a unit's own translation is not suggested to it")
-	assert.Empty(t, m.Suggest("Something else entirely, with other words.", "", 3))
-
-	part := m.Suggest(c, "", 3)
-	require.Len(t, part, 1)
-	assert.Equal(t, PartOf, part[0].Relation)
-	assert.Equal(t, 100, part[0].Score)
-
-	whole := m.Suggest(a+" "+d, "", 3)
-	require.Len(t, whole, 2)
-	assert.Equal(t, []Relation{Contains, Contains}, []Relation{whole[0].Relation, whole[1].Relation})
-	assert.True(t, whole[1].Obsolete || whole[0].Obsolete)
-}
-
 // corpus makes n paragraphs of seeded pseudo-English with a vocabulary big
 // enough to be realistic.
 func corpus(n int, seed uint64) []segment.Unit {
