@@ -191,7 +191,7 @@ func TestTextErrors(t *testing.T) {
 		{
 			name: "invalid UTF-8",
 			src:  "Title\n\nBad \xff byte\n",
-			want: "doc.txt:3: invalid UTF-8 byte 0xff",
+			want: "doc.txt:3:5: invalid UTF-8 byte 0xff",
 		},
 	}
 	for _, tc := range tests {
