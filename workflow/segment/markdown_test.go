@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ Others waited.
 	assert.Equal(t, "2019-11-04", doc.Date)
 	assert.Equal(t, []string{
 		"title:2: Walls and *Bridges*",
-		"date:2: 2019-11-04",
+		"date:3: 2019-11-04",
 		"epigraph:6: “A border is a *scar*.”",
 		"attribution:8: Gloria Anzaldúa[^a]",
 		"heading:10: The numbers",
@@ -72,7 +73,7 @@ func TestMarkdownErrors(t *testing.T) {
 		{"undefined note", "# T\n\nText[^9].\n", "a.md:3: note reference [^9] has no note"},
 		{"code block", "# T\n\n```\ncode\n```\n", "a.md:3: unsupported Markdown block (FencedCodeBlock)"},
 		{"open front matter", "---\ntitle: x\n", "a.md:1: front matter opened with --- is never closed"},
-		{"bad date", "---\ndate: someday\n---\n", "a.md:1: front matter: date \"someday\" is not a date"},
+		{"bad date", "---\ndate: someday\n---\n", "a.md:2: front matter: date \"someday\" is not a date"},
 		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n[^1]: y\n", "note [^1] is defined twice"},
 	}
 	for _, tc := range tests {
@@ -105,12 +106,17 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("# T\n\nText[^1].\n\n[^1]: note\n")
 	f.Add("---\ntitle: T\n---\n> q\n>\n> — who\n\n- a\n- b\n")
 	f.Add(strings.Repeat("para *x* [l](http://x)\n\n", 3))
+	f.Add("---\ntitle: \"a\\tb\"\ndate: [1\n---\n#\n\n> ***\n\n[^1]:\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Markdown{}.Read("f.md", []byte(src))
+		lines := strings.Count(src, "\n") + 1
 		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Line < 1 || e.Line > lines {
+				t.Fatalf("error %q is not at a line of the source", err)
+			}
 			return
 		}
-		lines := strings.Count(src, "\n") + 1
 		labels := map[string]bool{}
 		for _, u := range doc.Units {
 			if u.Kind == Note {
@@ -120,6 +126,12 @@ func FuzzMarkdown(f *testing.F) {
 		for _, u := range doc.Units {
 			if u.Text != Normalize(u.Text) {
 				t.Fatalf("unit text %q is not normalized", u.Text)
+			}
+			if u.Text == "" {
+				t.Fatalf("empty %s unit at line %d", u.Kind, u.Line)
+			}
+			if c, ok := controlIn(u.Text); ok {
+				t.Fatalf("unit %q holds control character %U", u.Text, c)
 			}
 			if u.Line < 1 || u.Line > lines {
 				t.Fatalf("unit %q at line %d of %d", u.Text, u.Line, lines)
@@ -162,4 +174,79 @@ func TestMarkdownPieces(t *testing.T) {
 	for _, c := range mdCuts(fenced, 8)[1:] {
 		assert.Equal(t, "# real\n", string(fenced[c:]))
 	}
+}
+
+// TestMarkdownEmptyHeading: a heading with no text would be a unit that
+// can never be translated; it is an error at its own line.
+func TestMarkdownEmptyHeading(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"hash alone", "# T\n\nText.\n\n#\n\nMore.\n", "a.md:5: empty heading"},
+		{"hashes and a space", "# T\n\nText.\n\n## \n", "a.md:5: empty heading"},
+		{"closing hashes only", "# T\n\nText.\n\n### ###\n", "a.md:5: empty heading"},
+		{"only white space", "# T\n\nText.\n\n## \u00a0\u2003\n", "a.md:5: empty heading"},
+		{"empty title", "#\n\nText.\n", "a.md:1: empty heading"},
+		{"after front matter", "---\ndate: 2018-05-23\n---\n\n# T\n\n##\n", "a.md:7: empty heading"},
+		{"in a long article", strings.Repeat("## Heading\n\nText.\n\n", mdCutSize/10) + "##\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			if want == "" {
+				want = "a.md:" + itoa(strings.Count(tc.src, "\n")) + ": empty heading"
+			}
+			doc, err := Markdown{}.Read("a.md", []byte(tc.src))
+			require.Error(t, err, "units: %q", unitsOf(doc))
+			assert.Contains(t, err.Error(), want)
+			assert.Contains(t, err.Error(), "give it its text or delete the line")
+		})
+	}
+	// A paragraph, item or quote of no-break spaces alone is a spacer, a
+	// blank as in plain text, and no unit.
+	doc, err := Markdown{}.Read("a.md", []byte("# T\n\n\u00a0\n\n- \u00a0\n- b\n\n> \u2003\n\nText.\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"title:1: T", "item:6: b", "paragraph:10: Text."}, units(doc))
+}
+
+// TestMarkdownErrorLines: every error of the Markdown reader names the
+// line where the problem is, not the first line of the file or of the
+// block around it.
+func TestMarkdownErrorLines(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"empty fenced code", "# T\n\nText.\n\n```\n```\n", "a.md:5: unsupported Markdown block (FencedCodeBlock)"},
+		{"fenced code with info", "# T\n\n```go\nx\n```\n", "a.md:3: unsupported Markdown block (FencedCodeBlock)"},
+		{"thematic break in a quote", "# T\n\n> a\n>\n> ***\n", "a.md:5: unsupported Markdown inside a block quote (ThematicBreak)"},
+		{"list in a quote", "# T\n\n> a\n>\n> - b\n", "a.md:5: unsupported Markdown inside a block quote (List)"},
+		{"quote in a list", "# T\n\n- a\n\n  > b\n", "a.md:5: unsupported Markdown inside a list item (Blockquote)"},
+		{"empty note", "# T\n\nText[^1].\n\n[^1]:\n", "a.md:5: note [^1] is empty"},
+		{"break in a note", "# T\n\nText[^1].\n\n[^1]: a\n\n    ***\n", "a.md:7: unsupported Markdown inside note [^1] (ThematicBreak)"},
+		{"reference on a later line", "# T\n\nOne,\ntwo,\nthree[^9].\n", "a.md:5: note reference [^9] has no note"},
+		{"reference in a later piece", strings.Repeat("## H\n\nText.\n\n", mdCutSize/6) + "## End\n\nOne,\ntwo[^9].\n", ""},
+		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n\n[^1]: y\n", "a.md:7: note [^1] is defined twice (first at line 5)"},
+		{"YAML flow never closed", "---\ntitle: T\ndate: [2018\n---\n", "a.md:3: front matter: did not find expected ',' or ']'"},
+		{"YAML list in a mapping", "---\ntitle: T\n- a\n---\n", "a.md:3: front matter: did not find expected key"},
+		{"YAML tab", "---\ntitle: T\n\tdate: x\n---\n", "a.md:3: front matter: found a tab character"},
+		{"YAML key twice", "---\ntitle: T\ndate: x\ndate: y\n---\n", "a.md:4: front matter: mapping key \"date\" already defined at line 3"},
+		{"YAML type", "---\ntitle: T\n\ndate: [1, 2]\n---\n", "a.md:4: front matter:"},
+		{"bad date", "---\ntitle: T\ndate: someday\n---\n", "a.md:3: front matter: date \"someday\" is not a date"},
+		{"unclosed front matter", "---\ntitle: x\n", "a.md:1: front matter opened with --- is never closed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			if want == "" {
+				want = "a.md:" + itoa(strings.Count(tc.src, "\n")) + ": note reference [^9] has no note"
+			}
+			doc, err := Markdown{}.Read("a.md", []byte(tc.src))
+			require.Error(t, err, "units: %q", unitsOf(doc))
+			assert.Contains(t, err.Error(), want)
+		})
+	}
+}
+
+// TestMarkdownFrontMatterLines: the title and date of the front matter
+// are at the lines that give them.
+func TestMarkdownFrontMatterLines(t *testing.T) {
+	doc, err := Markdown{}.Read("a.md", []byte("---\nauthor: x\ndate: 2018-05-23\n\ntitle: Walls\n---\n\nText.\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"title:5: Walls", "date:3: 2018-05-23", "paragraph:8: Text."}, units(doc))
 }

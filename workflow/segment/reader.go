@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,4 +94,16 @@ func cleanSource(p string, src []byte) ([]byte, error) {
 func lineCol(src []byte, off int) (line, col int) {
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return bytes.Count(src[:start], []byte("\n")) + 1, utf8.RuneCount(src[start:off]) + 1
+}
+
+// controlIn returns the first control character of s that cleanSource
+// would refuse, and whether there is one: for text that reaches a unit
+// by another way than the source bytes, such as YAML escapes.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return r, true
+		}
+	}
+	return 0, false
 }

@@ -22,6 +22,7 @@ func TestSourceControlCharacters(t *testing.T) {
 		{"form feed", "a.md", "# T\n\f\nText.\n", "a.md:2:1: control character U+000C"},
 		{"ESC in a heading", "a.md", "# T\n\n## \x1b]0;title\x07\n", "a.md:3:4: control character U+001B"},
 		{"after a byte-order mark", "a.md", "\ufeff# T\x01\n", "a.md:1:4: control character U+0001"},
+		{"escaped in the front matter title", "a.md", "---\ndate: 2018-05-23\ntitle: \"Red \\e[31m\"\n---\n\nText.\n", "a.md:3: front matter: title holds control character U+001B"},
 		{"invalid UTF-8 after a control", "a.txt", "Title\n\n\xff \x1b\n", "a.txt:3:1: invalid UTF-8 byte 0xff"},
 	}
 	for _, tc := range tests {
