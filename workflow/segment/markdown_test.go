@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 func units(doc *Document) []string {
@@ -249,4 +251,135 @@ func TestMarkdownFrontMatterLines(t *testing.T) {
 	doc, err := Markdown{}.Read("a.md", []byte("---\nauthor: x\ndate: 2018-05-23\n\ntitle: Walls\n---\n\nText.\n"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"title:5: Walls", "date:3: 2018-05-23", "paragraph:8: Text."}, units(doc))
+}
+
+// TestMarkdownNesting: lists and block quotes nested deeper than
+// maxNesting stop the reader at the line that goes too deep, before
+// goldmark spends O(n²) on it; thematic breaks made of the same marks,
+// and nesting as deep as articles go, read as before.
+func TestMarkdownNesting(t *testing.T) {
+	deep := func(marker string) string { return strings.Repeat(marker, 10000) + "x\n" }
+	var stairs, quotes, lazy strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&stairs, "%s- level %d\n", strings.Repeat("  ", i), i)
+		fmt.Fprintf(&quotes, "%s level %d\n\n", strings.Repeat("> ", i+1), i)
+		fmt.Fprintf(&lazy, "%s- - - - level %d\nlazy\n", strings.Repeat("  ", 4*i), i)
+	}
+	tests := []struct{ name, src, want string }{
+		{"bullets on one line", "# T\n\n" + deep("- "), "a.md:3: lists or block quotes nested more than 32 levels deep"},
+		{"stars", "# T\n\n" + deep("* "), "a.md:3:"},
+		{"pluses", "# T\n\n" + deep("+ "), "a.md:3:"},
+		{"ordered", "# T\n\n" + deep("1. "), "a.md:3:"},
+		{"quotes", "# T\n\n" + deep("> "), "a.md:3:"},
+		{"quotes without spaces", "# T\n\n" + deep(">"), "a.md:3:"},
+		{"items in quotes", "# T\n\n" + deep("- > "), "a.md:3:"},
+		{"after front matter", "---\ndate: 2018-05-23\n---\n# T\n\n" + deep("- "), "a.md:6:"},
+		{"a staircase", "# T\n\n" + stairs.String(), "a.md:35:"},
+		{"quotes line by line", "# T\n\n" + quotes.String(), "a.md:67:"},
+		{"lazy lines between", "# T\n\n" + lazy.String(), "a.md:19:"},
+		{"indented a tab a level", "# T\n\n" + strings.ReplaceAll(stairs.String(), "  ", "\t"), "a.md:35:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Markdown{}.Read("a.md", []byte(tc.src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+
+	var stairs8 strings.Builder
+	for i := 0; i < 8; i++ {
+		fmt.Fprintf(&stairs8, "%s- level %d\n", strings.Repeat("  ", i), i)
+	}
+	fine := []struct{ name, src, want string }{
+		{"a list 8 levels deep", stairs8.String(), ""},
+		{"a long thematic break", strings.Repeat("* ", 10000) + "\n\nText.\n", ""},
+		{"quotes 8 levels deep", strings.Repeat("> ", 8) + "deep\n", "a.md:3: unsupported Markdown inside a block quote (Blockquote)"},
+		{"a break in an item", "1. " + strings.Repeat("- ", 10000) + "\n", "a.md:3: unsupported Markdown inside a list item (ThematicBreak)"},
+		{"a break in a quote", "> " + strings.Repeat("_ ", 10000) + "\n", "a.md:3: unsupported Markdown inside a block quote (ThematicBreak)"},
+		{"indented code", strings.Repeat(" ", 80) + "x\n", "a.md:3: unsupported Markdown block (CodeBlock)"},
+	}
+	for _, tc := range fine {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Markdown{}.Read("a.md", []byte("# T\n\n"+tc.src))
+			if tc.want == "" {
+				require.NoError(t, err)
+				assert.NotEmpty(t, doc.Units)
+				return
+			}
+			require.Error(t, err, "units %q", unitsOf(doc))
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+// TestTooDeep pins the depth lineDepth gives lines: an upper bound of the
+// containers a line is in.
+func TestTooDeep(t *testing.T) {
+	tests := []struct {
+		line       string
+		open, want int
+	}{
+		{"text", 5, 0},
+		{"- a", 0, 1},
+		{"- - - a", 0, 3},
+		{"1. 2) 3. a", 0, 3},
+		{"1234567890. a", 0, 0},
+		{"> > a", 0, 2},
+		{">>>", 0, 3},
+		{"-a", 0, 0},
+		{"* * *", 0, 0},
+		{"- * * *", 0, 1},
+		{"> - - -", 0, 1},
+		{"- - x -", 0, 2},
+		{"    - a", 1, 2},
+		{"    - a", 4, 3},
+		{"\t\t- a", 9, 5},
+		{"      text", 2, 2},
+		{"      text", 0, 0},
+		{"-\r", 0, 1},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, lineDepth([]byte(tc.line), tc.open), "%q after %d open", tc.line, tc.open)
+	}
+}
+
+// FuzzNesting: no list item or block quote goldmark finds is nested
+// deeper than the deepest line tooDeep estimates, so that a source it
+// lets through nests no deeper than maxNesting. (Positions goldmark gives
+// nested blocks after a tab can be on a later line, so the bound is held
+// for the whole source rather than line by line.)
+func FuzzNesting(f *testing.F) {
+	f.Add("- a\n  - b\n    - c\n")
+	f.Add("> - a\n>   - b\n> > c\n")
+	f.Add("- - - a\nlazy\n      - b\n")
+	f.Add("1. * > a\n\n        b\n")
+	f.Add("* * *\n- * * *\n\t- a\n")
+	f.Add("*\n\t*\n0")
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 4096 {
+			t.Skip()
+		}
+		est, open := 0, 0
+		for _, line := range strings.Split(src, "\n") {
+			d := lineDepth([]byte(line), open)
+			open = max(open, d)
+			est = max(est, d)
+		}
+		var deepest func(n ast.Node) int
+		deepest = func(n ast.Node) int {
+			d := 0
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				d = max(d, deepest(c))
+			}
+			switch n.(type) {
+			case *ast.ListItem, *ast.Blockquote:
+				d++
+			}
+			return d
+		}
+		if d := deepest(mdParser.Parse(text.NewReader([]byte(src)))); d > est {
+			t.Fatalf("nested %d deep, estimated %d", d, est)
+		}
+	})
 }
