@@ -165,25 +165,22 @@ func TestWordsRewrite(t *testing.T) {
 	assert.Equal(t, 120, n)
 }
 
-// assertScript checks that ops turn ta into tb.
+// assertScript checks that ops turn ta into tb: Equal pairs equal tokens,
+// and every token of each side is used once, in order.
 func assertScript(t *testing.T, ta, tb []string, ops []Op) {
 	t.Helper()
-	var gotA, gotB []string
 	ia, ib := 0, 0
 	for _, op := range ops {
 		switch op {
 		case Equal:
 			require.True(t, ia < len(ta) && ib < len(tb) && ta[ia] == tb[ib], "Equal of different tokens at %d, %d", ia, ib)
-			gotA, gotB = append(gotA, ta[ia]), append(gotB, tb[ib])
 			ia++
 			ib++
 		case Delete:
 			require.Less(t, ia, len(ta))
-			gotA = append(gotA, ta[ia])
 			ia++
 		case Insert:
 			require.Less(t, ib, len(tb))
-			gotB = append(gotB, tb[ib])
 			ib++
 		}
 	}
