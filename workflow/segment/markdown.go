@@ -397,7 +397,7 @@ func (r *mdReader) block(n ast.Node) error {
 			}
 			label := string(fn.Ref)
 			if !validLabel(label) {
-				return errorf(r.path, r.line(fn), "note label [^%s] holds a space or bracket; use letters, digits and dashes", label)
+				return errorf(r.path, r.line(fn), "note label [^%s] holds a space, a bracket or a caret; use letters, digits and dashes", label)
 			}
 			t := Normalize(strings.Join(parts, " "))
 			if t == "" {

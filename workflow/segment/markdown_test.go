@@ -224,6 +224,7 @@ func TestMarkdownErrorLines(t *testing.T) {
 		{"reference on a later line", "# T\n\nOne,\ntwo,\nthree[^9].\n", "a.md:5: note reference [^9] has no note"},
 		{"reference in a later piece", strings.Repeat("## H\n\nText.\n\n", mdCutSize/6) + "## End\n\nOne,\ntwo[^9].\n", ""},
 		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n\n[^1]: y\n", "a.md:7: note [^1] is defined twice (first at line 5)"},
+		{"label with a caret", "# T\n\nA.\n\n[^a^b]:\n    x\n", "a.md:5: note label [^a^b] holds a space, a bracket or a caret"},
 		{"YAML flow never closed", "---\ntitle: T\ndate: [2018\n---\n", "a.md:3: front matter: did not find expected ',' or ']'"},
 		{"YAML list in a mapping", "---\ntitle: T\n- a\n---\n", "a.md:3: front matter: did not find expected key"},
 		{"YAML tab", "---\ntitle: T\n\tdate: x\n---\n", "a.md:3: front matter: found a tab character"},
