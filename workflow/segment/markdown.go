@@ -64,8 +64,8 @@ func readMarkdown(p string, src []byte, pieces int) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := tooDeep(src); n > 0 {
-		return nil, errorf(p, r.lineBase+n, "lists or block quotes nested more than %d levels deep; flatten them", maxNesting)
+	if n, msg := overLimit(src); n > 0 {
+		return nil, errorf(p, r.lineBase+n, "%s", msg)
 	}
 	r.whole = src
 	r.lineStart = append(r.lineStart, 0)

@@ -314,9 +314,9 @@ func TestMarkdownNesting(t *testing.T) {
 	}
 }
 
-// TestTooDeep pins the depth lineDepth gives lines: an upper bound of the
+// TestLineDepth pins the depth lineDepth gives lines: an upper bound of the
 // containers a line is in.
-func TestTooDeep(t *testing.T) {
+func TestLineDepth(t *testing.T) {
 	tests := []struct {
 		line       string
 		open, want int
@@ -341,12 +341,13 @@ func TestTooDeep(t *testing.T) {
 		{"-\r", 0, 1},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, lineDepth([]byte(tc.line), tc.open), "%q after %d open", tc.line, tc.open)
+		depth, _ := lineDepth([]byte(tc.line), tc.open)
+		assert.Equal(t, tc.want, depth, "%q after %d open", tc.line, tc.open)
 	}
 }
 
 // FuzzNesting: no list item or block quote goldmark finds is nested
-// deeper than the deepest line tooDeep estimates, so that a source it
+// deeper than the deepest line lineDepth estimates, so that a source it
 // lets through nests no deeper than maxNesting. (Positions goldmark gives
 // nested blocks after a tab can be on a later line, so the bound is held
 // for the whole source rather than line by line.)
@@ -363,7 +364,7 @@ func FuzzNesting(f *testing.F) {
 		}
 		est, open := 0, 0
 		for _, line := range strings.Split(src, "\n") {
-			d := lineDepth([]byte(line), open)
+			d, _ := lineDepth([]byte(line), open)
 			open = max(open, d)
 			est = max(est, d)
 		}
@@ -383,4 +384,38 @@ func FuzzNesting(f *testing.F) {
 			t.Fatalf("nested %d deep, estimated %d", d, est)
 		}
 	})
+}
+
+// TestMarkdownLinkReferences: link reference definitions are no units,
+// a few thousand in a row read as before, and a block of so many that
+// goldmark would take quadratic time over them (75,000 in a row took it
+// 18 s) stops the reader at the block's first line.
+func TestMarkdownLinkReferences(t *testing.T) {
+	defs := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[l%d]: https://example.org/%d\n", i, i)
+		}
+		return b.String()
+	}
+	doc, err := Markdown{}.Read("a.md", []byte("# T\n\nSee [one][l1].\n\n"+defs(2000)+"\nText.\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"title:1: T", "paragraph:3: See [one][l1].", "paragraph:2006: Text."}, units(doc))
+
+	tests := []struct{ name, src, want string }{
+		{"in a row", "# T\n\nText.\n\n" + defs(30000), "a.md:5: a block of 2049 lines, 2049 of them starting with ["},
+		{"in a quote", "# T\n\n" + strings.ReplaceAll(defs(30000), "[", "> ["), "a.md:3: a block of"},
+		{"before a long paragraph", "# T\n\n" + defs(100) + strings.Repeat("text\n", 50000), "a.md:3: a block of"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Markdown{}.Read("a.md", []byte(tc.src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "put blank lines between the definitions")
+		})
+	}
+	// With blank lines between them, each is its own block.
+	_, err = Markdown{}.Read("a.md", []byte("# T\n\nText.\n\n"+strings.ReplaceAll(defs(30000), "\n", "\n\n")))
+	assert.NoError(t, err)
 }
