@@ -185,12 +185,13 @@ func (d Diff) Format() string {
 // Compact writes d as Format does, but cuts each unchanged stretch down to
 // the context words next to the edits around it, marking cuts with "…": a
 // one-word change in a long paragraph reads "… to the Cold
-// War{+[^27]+}, which has …".
+// War{+[^27]+}, which has …". An edit of more than 6·context words (a
+// paragraph rewritten) keeps its first and last 2·context words.
 func (d Diff) Compact(context int) string {
 	var b strings.Builder
 	for i, c := range d {
 		if c.Op != Equal {
-			b.WriteString(Diff{c}.Format())
+			b.WriteString(Diff{{c.Op, Abridge(c.Text, 2*context)}}.Format())
 			continue
 		}
 		toks := Tokens(c.Text)
@@ -239,6 +240,38 @@ func (d Diff) Compact(context int) string {
 		b.WriteString(strings.Join(toks[tail:], ""))
 	}
 	return b.String()
+}
+
+// Abridge returns text cut to its first and last keep words around an
+// ellipsis when it has more than 3·keep words, so that the diff of a
+// paragraph rewritten from end to end stays a line to read, not two
+// paragraphs; shorter text comes back as it is.
+func Abridge(text string, keep int) string {
+	if keep < 1 || len(text) < 6*keep {
+		// Too short to hold 3·keep words and the spaces between them.
+		return text
+	}
+	toks := Tokens(text)
+	var words []int // indexes of word tokens
+	for j, t := range toks {
+		if isWordToken(t) {
+			words = append(words, j)
+		}
+	}
+	if len(words) <= 3*keep {
+		return text
+	}
+	// As in Compact, the head ends with the punctuation glued to its last
+	// word and the tail starts with the punctuation glued to its first.
+	head := words[keep-1] + 1
+	for head < len(toks) && !isWordToken(toks[head]) && !isSpace(toks[head]) {
+		head++
+	}
+	tail := words[len(words)-keep]
+	for tail > 0 && !isWordToken(toks[tail-1]) && !isSpace(toks[tail-1]) {
+		tail--
+	}
+	return strings.Join(toks[:head], "") + " … " + strings.Join(toks[tail:], "")
 }
 
 func isSpace(t string) bool {

@@ -69,6 +69,33 @@ func TestCompact(t *testing.T) {
 	assert.Equal(t, "… six seven [-eight-]{+ocho+}", Words("one two three four five six seven eight", "one two three four five six seven ocho").Compact(2))
 	assert.Equal(t, "{+uno +}one two …", Words("one two three four five six seven eight", "uno one two three four five six seven eight").Compact(2))
 	assert.Equal(t, "… four «five six» [-seven-]{+siete+} eight, “nine ten” …", Words("one two three four «five six» seven eight, “nine ten” eleven twelve", "one two three four «five six» siete eight, “nine ten” eleven twelve").Compact(3))
+
+	// A paragraph rewritten from end to end: each side keeps its ends.
+	old, new := rewrite(6000, 1), rewrite(6000, 2)
+	got := Words(old, new).Compact(2)
+	assert.Equal(t, "[-"+Abridge(old[:len(old)-1], 4)+"-]{+"+Abridge(new[:len(new)-1], 4)+"+}.", got)
+	assert.Less(t, len(got), 200)
+	// A sentence rewritten stays whole.
+	sentence := "Little of substance as to migrant rights issues was proposed by any of the candidates."
+	assert.Equal(t, "[-"+strings.TrimSuffix(sentence, ".")+"-]{+Nothing+}.", Words(sentence, "Nothing.").Compact(4))
+}
+
+func TestAbridge(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		keep             int
+	}{
+		{"short", "one two", "one two", 1},
+		{"just enough", "one two three", "one two three", 1},
+		{"cut", "one two three four", "one … four", 1},
+		{"punctuation kept", "“One, two, three, four, five, six, seven.”", "“One, two, … six, seven.”", 2},
+		{"no keep", "one two three four", "one two three four", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Abridge(tc.text, tc.keep))
+		})
+	}
 }
 
 // rewrite returns a paragraph of n made-up words, a different one for each
