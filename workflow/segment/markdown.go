@@ -212,8 +212,12 @@ func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
 	return rest, nil
 }
 
-// yamlLine finds the line in the messages of the YAML decoder.
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+// yamlAt reads the line a message of the YAML decoder starts with, and
+// yamlLine finds the lines it names after that.
+var (
+	yamlAt   = regexp.MustCompile(`^line (\d+): `)
+	yamlLine = regexp.MustCompile(`line (\d+)`)
+)
 
 // yamlParserProblems start the messages of the YAML decoder whose line
 // numbers count from 0 (its parser's); the others (its scanner's, and type
@@ -232,8 +236,8 @@ func (r *mdReader) yamlError(err error, last int) error {
 	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
 	line := 1
 	shift := 1 // the YAML starts on line 2
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		rest := strings.TrimPrefix(msg[len(m[0]):], ": ")
+	if m := yamlAt.FindStringSubmatch(msg); m != nil {
+		rest := msg[len(m[0]):]
 		for _, p := range yamlParserProblems {
 			if strings.HasPrefix(rest, p) {
 				shift = 2
