@@ -65,9 +65,17 @@ type balance struct {
 // apostrophe too.
 func (b *balance) scan(in *inline, classes int) (problem string, bad int) {
 	st := b.stack[:0]
-	fail := func(class int, format string, args ...any) {
-		if problem == "" {
-			problem = fmt.Sprintf(format, args...)
+	// The first problem is kept, to be written once the scan is done: a
+	// text of a million unpaired marks has a million problems.
+	var first struct {
+		what    string // "closes nothing", "closes", "is never closed"
+		r, top  rune
+		at      int
+		present bool
+	}
+	fail := func(class int, what string, r, top rune, at int) {
+		if !first.present {
+			first.what, first.r, first.top, first.at, first.present = what, r, top, at, true
 		}
 		bad |= class
 	}
@@ -120,7 +128,7 @@ func (b *balance) scan(in *inline, classes int) (problem string, bad int) {
 			}
 			n := len(st)
 			if n == 0 {
-				fail(class, "%c in “%s” closes nothing", r, excerpt(in.s, at))
+				fail(class, "closes nothing", r, 0, at)
 				continue
 			}
 			top := st[n-1]
@@ -132,7 +140,7 @@ func (b *balance) scan(in *inline, classes int) (problem string, bad int) {
 				st = st[:n-1]
 				continue
 			}
-			fail(class|topClass, "%c in “%s” closes the %c opened before it", r, excerpt(in.s, at), top.r)
+			fail(class|topClass, "closes", r, top.r, at)
 			st = st[:n-1]
 		}
 	})
@@ -141,9 +149,16 @@ func (b *balance) scan(in *inline, classes int) (problem string, bad int) {
 		if o.r != '"' {
 			_, class = pairOf(o.r)
 		}
-		fail(class, "%c in “%s” is never closed", o.r, excerpt(in.s, o.at))
+		fail(class, "is never closed", o.r, 0, o.at)
 	}
 	b.stack = st
+	switch {
+	case !first.present:
+	case first.top != 0:
+		problem = fmt.Sprintf("%c in “%s” closes the %c opened before it", first.r, excerpt(in.s, first.at), first.top)
+	default:
+		problem = fmt.Sprintf("%c in “%s” %s", first.r, excerpt(in.s, first.at), first.what)
+	}
 	return problem, bad
 }
 

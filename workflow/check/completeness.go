@@ -36,15 +36,16 @@ const diffContext = 4
 
 // compactDiff formats d as textdiff does ("the [-red-]{+blue+} house"),
 // cutting long unchanged stretches down to a few words around each change,
-// so that the diff fits a one-line message.
+// and long changes (a paragraph rewritten) to their ends, so that the diff
+// fits a one-line message.
 func compactDiff(d textdiff.Diff) string {
 	var b strings.Builder
 	for i, c := range d {
 		switch c.Op {
 		case textdiff.Delete:
-			b.WriteString("[-" + c.Text + "-]")
+			b.WriteString("[-" + textdiff.Abridge(c.Text, 2*diffContext) + "-]")
 		case textdiff.Insert:
-			b.WriteString("{+" + c.Text + "+}")
+			b.WriteString("{+" + textdiff.Abridge(c.Text, 2*diffContext) + "+}")
 		default:
 			words := strings.Fields(c.Text)
 			lead := strings.HasPrefix(c.Text, " ") || strings.HasPrefix(c.Text, "\u00a0")

@@ -162,3 +162,24 @@ func oneLine(s string) string {
 func hidden(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
 }
+
+// maxListed is how many items a message lists: a translation of a
+// hundred thousand URLs or numbers is one finding, not a message of
+// megabytes.
+const maxListed = 10
+
+// listed returns the first maxListed items, and, when there are more,
+// " and N more" to write after them.
+func listed(items []string) ([]string, string) {
+	if len(items) <= maxListed {
+		return items, ""
+	}
+	return items[:maxListed], fmt.Sprintf(" and %d more", len(items)-maxListed)
+}
+
+// joinListed joins the first maxListed items with sep and says how many
+// more there are.
+func joinListed(items []string, sep string) string {
+	shown, more := listed(items)
+	return strings.Join(shown, sep) + more
+}

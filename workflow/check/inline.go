@@ -35,9 +35,21 @@ type inline struct {
 	delims  []delim // scratch for emphasis matching
 	openers []int
 	bracket []int // scratch: open [ positions (negative for ![)
-	// noCloser[n] is set once no run of n backticks is left to close a
-	// code span: later runs of n need not look again.
-	noCloser [maxTicks + 1]bool
+	// ticks lists the backtick runs of s by length, and tickNext how far
+	// each list has been read: a code span's closer is the next run of its
+	// length, found without looking at the text again. Made when the
+	// first backtick is met.
+	ticks    map[int][]int
+	tickNext map[int]int
+	// found remembers, for each kind of bare URL start (http, www.,
+	// mailto:), the next one a search found and where that search began:
+	// the answer holds for any later search that begins at or before it,
+	// so no stretch of the text is searched twice.
+	found [3]struct{ from, at int }
+	// steps counts the bytes and delimiters parse looked at, sub-scans
+	// included: the tests hold it to a small multiple of len(s), which is
+	// what keeps checking linear on hostile text.
+	steps int
 	// budget is how many more bytes link destinations and HTML tags may
 	// scan ahead in all, so that text of many unclosed "](" or "<a" stays
 	// linear to parse. exhausted is set when it ran out: the text is then
@@ -53,19 +65,18 @@ func (in *inline) limit(max int) int { return min(max, in.budget) }
 // spend takes what a scan looked at from the budget. A scan that the
 // budget, not max, stopped leaves the text unchecked.
 func (in *inline) spend(looked, limit, max int) {
+	in.steps += looked
 	if looked >= limit && limit < max {
 		in.exhausted = true
 	}
 	in.budget -= min(looked, in.budget)
 }
 
-// maxTicks is the longest backtick run noCloser remembers; maxDest and
-// maxTag bound link destinations and HTML tags. Together they keep
-// parsing linear on hostile text.
+// maxDest and maxTag bound link destinations and HTML tags, so that
+// parsing stays linear on hostile text.
 const (
-	maxTicks = 32
-	maxDest  = 4096
-	maxTag   = 1024
+	maxDest = 4096
+	maxTag  = 1024
 )
 
 // delim is a run of *, _ or ~ that may open or close emphasis.
@@ -79,20 +90,21 @@ type delim struct {
 func (in *inline) parse(s string) {
 	in.reset(s)
 	in.budget = 4*len(s) + 2*maxDest
-	nextURL := urlStart(s, 0)
+	in.steps = len(s) // the main loop's
+	nextURL := in.urlStart(0)
 	for i := 0; i < len(s); {
 		if i == nextURL {
-			if end := bareURL(s, i); end > i {
+			if end := in.bareURL(i); end > i {
 				in.addURL(span{i, end}, false)
 				in.opaque = append(in.opaque, span{i, end})
 				i = end
-				nextURL = urlStart(s, i)
+				nextURL = in.urlStart(i)
 				continue
 			}
-			nextURL = urlStart(s, i+1)
+			nextURL = in.urlStart(i + 1)
 		} else if nextURL < i {
 			// A code span or link went past it.
-			nextURL = urlStart(s, i)
+			nextURL = in.urlStart(i)
 			continue
 		}
 		// Skip plain text up to the next Markdown byte or URL.
@@ -112,7 +124,9 @@ func (in *inline) parse(s string) {
 		case c == '<':
 			i = in.angle(i)
 		case c == '[':
-			if end, ok := noteRef(s, i); ok {
+			end, ok, looked := noteRef(s, i)
+			in.steps += looked
+			if ok {
 				in.refs = append(in.refs, span{i + 2, end - 1})
 				in.opaque = append(in.opaque, span{i, end})
 				i = end
@@ -147,32 +161,17 @@ var inlineSpecial = func() (t [256]bool) {
 // len(s): the http or https before a "://", a "www." or a "mailto:",
 // found with the fast searches of package strings rather than by looking
 // at every h, w and m of the text.
-func urlStart(s string, i int) int {
+func (in *inline) urlStart(i int) int {
+	s := in.s
 	for i < len(s) {
-		cand := len(s)
-		for j := i; j < len(s); {
-			k := strings.Index(s[j:], "://")
-			if k < 0 {
-				break
-			}
-			at := j + k
-			if at-5 >= i && hasPrefixFold(s[at-5:], "https") {
-				cand = at - 5
-				break
-			}
-			if at-4 >= i && hasPrefixFold(s[at-4:], "http") {
-				cand = at - 4
-				break
-			}
-			j = at + 3
-		}
+		cand := in.next(urlHTTP, i)
 		// Occurrences that start before cand end before cand+len-1. Like
 		// GitHub's autolinks, these are found in lower case only.
-		if k := strings.Index(s[i:min(len(s), cand+3)], "www."); k >= 0 {
-			cand = i + k
+		if w := in.next(urlWWW, i); w+len("www.") <= min(len(s), cand+3) {
+			cand = w
 		}
-		if k := strings.Index(s[i:min(len(s), cand+6)], "mailto:"); k >= 0 {
-			cand = i + k
+		if m := in.next(urlMailto, i); m+len("mailto:") <= min(len(s), cand+6) {
+			cand = m
 		}
 		if cand == len(s) || wordStart(s, cand) {
 			return cand
@@ -182,10 +181,63 @@ func urlStart(s string, i int) int {
 	return len(s)
 }
 
+// The kinds of bare URL start.
+const (
+	urlHTTP = iota
+	urlWWW
+	urlMailto
+)
+
+// next returns the first start of a bare URL of kind at or after i, or
+// len(s), searching only when what the last search found does not answer.
+func (in *inline) next(kind, i int) int {
+	f := &in.found[kind]
+	if f.from >= 0 && f.from <= i && i <= f.at {
+		return f.at
+	}
+	s := in.s
+	at := len(s)
+	switch kind {
+	case urlHTTP:
+		for j := i; j < len(s); {
+			k := strings.Index(s[j:], "://")
+			if k < 0 {
+				in.steps += len(s) - j
+				break
+			}
+			in.steps += k + 3
+			sep := j + k
+			if sep-5 >= i && hasPrefixFold(s[sep-5:], "https") {
+				at = sep - 5
+				break
+			}
+			if sep-4 >= i && hasPrefixFold(s[sep-4:], "http") {
+				at = sep - 4
+				break
+			}
+			j = sep + 3
+		}
+	case urlWWW, urlMailto:
+		word := "www."
+		if kind == urlMailto {
+			word = "mailto:"
+		}
+		if k := strings.Index(s[i:], word); k >= 0 {
+			at = i + k
+		}
+		in.steps += at - i
+	}
+	f.from, f.at = i, at
+	return at
+}
+
 // reset sets the text to s, unparsed: no spans, no counts.
 func (in *inline) reset(s string) {
 	*in = inline{s: s, opaque: in.opaque[:0], urls: in.urls[:0], dests: in.dests[:0], refs: in.refs[:0],
 		html: in.html[:0], delims: in.delims[:0], openers: in.openers[:0], bracket: in.bracket[:0]}
+	for k := range in.found {
+		in.found[k].from = -1
+	}
 }
 
 func isASCIIPunct(c byte) bool {
@@ -205,11 +257,32 @@ func (in *inline) codeSpan(i int) int {
 	for i+n < len(s) && s[i+n] == '`' {
 		n++
 	}
-	if n <= maxTicks && in.noCloser[n] {
+	if in.ticks == nil {
+		in.indexTicks()
+	}
+	// The closer is the first run of n backticks after this one.
+	runs, k := in.ticks[n], in.tickNext[n]
+	for k < len(runs) && runs[k] < i+n {
+		k++
+	}
+	in.steps += n + k - in.tickNext[n]
+	in.tickNext[n] = k
+	if k == len(runs) {
 		in.openTicks++
 		return i + n
 	}
-	for j := i + n; j < len(s); {
+	j := runs[k]
+	in.tickNext[n] = k + 1
+	in.codeSpans++
+	in.opaque = append(in.opaque, span{i, j + n})
+	return j + n
+}
+
+// indexTicks lists the runs of backticks of the text by length.
+func (in *inline) indexTicks() {
+	in.ticks, in.tickNext = map[int][]int{}, map[int]int{}
+	s := in.s
+	for j := 0; j < len(s); {
 		k := strings.IndexByte(s[j:], '`')
 		if k < 0 {
 			break
@@ -219,31 +292,25 @@ func (in *inline) codeSpan(i int) int {
 		for j+m < len(s) && s[j+m] == '`' {
 			m++
 		}
-		if m == n {
-			in.codeSpans++
-			in.opaque = append(in.opaque, span{i, j + m})
-			return j + m
-		}
+		in.ticks[m] = append(in.ticks[m], j)
 		j += m
 	}
-	if n <= maxTicks {
-		in.noCloser[n] = true
-	}
-	in.openTicks++
-	return i + n
+	in.steps += len(s)
 }
 
 // angle reads what starts with < at i: an autolink, a raw HTML tag, or a
 // literal <.
 func (in *inline) angle(i int) int {
 	s := in.s
-	if end := autolink(s, i); end > 0 {
+	end, looked := autolink(s, i)
+	in.steps += looked
+	if end > 0 {
 		in.addURL(span{i + 1, end - 1}, true)
 		in.opaque = append(in.opaque, span{i, end})
 		return end
 	}
 	limit := in.limit(maxTag)
-	end, looked := htmlTag(s, i, limit)
+	end, looked = htmlTag(s, i, limit)
 	in.spend(looked, limit, maxTag)
 	if end > 0 {
 		in.html = append(in.html, span{i, end})
@@ -356,26 +423,28 @@ func linkTail(s string, i, limit int) (dest span, end int, ok bool) {
 	return dest, j + 1, true
 }
 
-// noteRef reports whether a note reference [^label] starts at i, and
-// where it ends; labels follow segment.Refs.
-func noteRef(s string, i int) (int, bool) {
+// noteRef reports whether a note reference [^label] starts at i, where it
+// ends, and how far it looked; labels follow segment.Refs.
+func noteRef(s string, i int) (end int, ok bool, looked int) {
 	if i+2 >= len(s) || s[i+1] != '^' {
-		return 0, false
+		return 0, false, 1
 	}
-	for j := i + 2; j < len(s) && j-i-2 <= 64; j++ {
+	j := i + 2
+	for ; j < len(s) && j-i-2 <= 64; j++ {
 		switch s[j] {
 		case ']':
-			return j + 1, j > i+2
+			return j + 1, j > i+2, j + 1 - i
 		case ' ', '\t', '\n', '[', '^':
-			return 0, false
+			return 0, false, j - i
 		}
 	}
-	return 0, false
+	return 0, false, j - i
 }
 
 // autolink reports the end of a CommonMark autolink, <scheme:…> or
-// <user@host>, starting at i, or 0.
-func autolink(s string, i int) int {
+// <user@host>, starting at i, or 0, and how far it looked: no further
+// than the next < or white space.
+func autolink(s string, i int) (end, looked int) {
 	j := i + 1
 	k := j
 	for k < len(s) && k-j <= 32 && (isAlpha(s[k]) || k > j && (isDigit(s[k]) || s[k] == '+' || s[k] == '.' || s[k] == '-')) {
@@ -385,13 +454,13 @@ func autolink(s string, i int) int {
 		for k++; k < len(s); k++ {
 			c := s[k]
 			if c == '>' {
-				return k + 1
+				return k + 1, k + 1 - i
 			}
 			if c <= ' ' || c == '<' {
-				return 0
+				return 0, k - i
 			}
 		}
-		return 0
+		return 0, k - i
 	}
 	// An e-mail autolink.
 	at := false
@@ -400,19 +469,19 @@ func autolink(s string, i int) int {
 		switch {
 		case c == '>':
 			if at && k > j {
-				return k + 1
+				return k + 1, k + 1 - i
 			}
-			return 0
+			return 0, k - i
 		case c == '@':
 			if at {
-				return 0
+				return 0, k - i
 			}
 			at = true
 		case c <= ' ' || c == '<' || c >= 0x80:
-			return 0
+			return 0, k - i
 		}
 	}
-	return 0
+	return 0, k - i
 }
 
 // htmlTag reports the end of a raw HTML open tag, closing tag or comment
@@ -423,6 +492,10 @@ func htmlTag(s string, i, limit int) (end, looked int) {
 		s = s[:i+limit]
 	}
 	j := i + 1
+	if j >= len(s) {
+		// Nothing left to look at, or no budget left to look with.
+		return 0, len(s) - i
+	}
 	if strings.HasPrefix(s[j:], "!--") {
 		if k := strings.Index(s[j+3:], "-->"); k >= 0 {
 			return j + 3 + k + 3, k + 6
@@ -471,7 +544,8 @@ func wordStart(s string, i int) bool {
 // https://, mailto: or www.), or i. As in GitHub's autolinks, the URL runs
 // to white space and leaves out trailing punctuation and unbalanced
 // closing parentheses; it also stops at quotes and at a note reference.
-func bareURL(s string, i int) int {
+func (in *inline) bareURL(i int) int {
+	s := in.s
 	rest := s[i:]
 	var n int
 	switch {
@@ -505,16 +579,23 @@ func bareURL(s string, i int) int {
 		}
 		end++
 	}
+	// Counted once, then kept up to date as the end moves back.
+	url := s[i:end]
+	opens, closes := strings.Count(url, "("), strings.Count(url, ")")
+	openSq, closeSq := strings.Count(url, "["), strings.Count(url, "]")
+	in.steps += 5 * (end - i)
 	for end > i+n {
 		c := s[end-1]
 		switch {
 		case strings.IndexByte("?!.,:;*_~'", c) >= 0:
 			end--
 			continue
-		case c == ')' && strings.Count(s[i:end], ")") > strings.Count(s[i:end], "("):
+		case c == ')' && closes > opens:
+			closes--
 			end--
 			continue
-		case c == ']' && strings.Count(s[i:end], "]") > strings.Count(s[i:end], "["):
+		case c == ']' && closeSq > openSq:
+			closeSq--
 			end--
 			continue
 		}
@@ -574,29 +655,39 @@ func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 // the same length); openers skipped over stay unmatched.
 func (in *inline) emphasis() {
 	st := in.openers[:0]
-	// bottom[c] is the stack height below which no opener for c is left,
-	// as in CommonMark's openers_bottom: it keeps matching linear.
-	var bottom [3]int
-	which := func(c byte) int { return strings.IndexByte("*_~", c) }
+	// bottom[which] is the stack height below which no opener is left for
+	// a closer of that kind, as in CommonMark's openers_bottom: it keeps
+	// matching linear. ~ and ~~ match only their own length, so each has
+	// its own.
+	var bottom [4]int
+	which := func(d *delim) int {
+		switch {
+		case d.c == '*':
+			return 0
+		case d.c == '_':
+			return 1
+		}
+		return 1 + d.n // ~ is 2, ~~ is 3
+	}
 	shrink := func(n int) {
 		st = st[:n]
 		for i := range bottom {
 			bottom[i] = min(bottom[i], n)
 		}
 	}
+	in.steps += len(in.delims)
 	for k := range in.delims {
 		d := &in.delims[k]
 		if d.canClose {
 			for d.n > 0 {
-				b := &bottom[which(d.c)]
+				b := &bottom[which(d)]
 				j := len(st) - 1
 				for j >= *b && !(in.delims[st[j]].c == d.c && (d.c != '~' || in.delims[st[j]].n == d.n)) {
 					j--
 				}
+				in.steps += len(st) - j
 				if j < *b {
-					if d.c != '~' {
-						*b = len(st)
-					}
+					*b = len(st)
 					break
 				}
 				o := &in.delims[st[j]]

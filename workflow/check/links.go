@@ -19,13 +19,19 @@ func checkLinks(e *entry) string {
 		return ""
 	}
 	var msgs []string
+	bad := 0
 	for i, d := range e.dst.dests {
 		if !d {
 			continue
 		}
 		if scheme := linkScheme(e.dst.url(i)); scheme != "" && !isAllowedScheme(scheme) {
-			msgs = append(msgs, fmt.Sprintf("link %q uses the %s scheme: links may only be http, https or mailto", shorten(e.dst.url(i)), scheme))
+			if bad++; bad <= maxListed {
+				msgs = append(msgs, fmt.Sprintf("link %q uses the %s scheme: links may only be http, https or mailto", shorten(e.dst.url(i)), scheme))
+			}
 		}
+	}
+	if bad > maxListed {
+		msgs = append(msgs, fmt.Sprintf("and %d more links of other schemes", bad-maxListed))
 	}
 	srcURLs, dstURLs := e.r.strs(&e.src, e.src.urls, 0), e.r.strs(&e.dst, e.dst.urls, 1)
 	onlySrc, onlyDst := unmatched(srcURLs, dstURLs)
@@ -45,10 +51,10 @@ func checkLinks(e *entry) string {
 		return strings.Join(msgs, "; ")
 	}
 	if len(missing) > 0 {
-		msgs = append(msgs, fmt.Sprintf("URL %s of the English %s missing or changed: copy URLs unchanged", strings.Join(missing, " "), isAre(len(missing))))
+		msgs = append(msgs, fmt.Sprintf("URL %s of the English %s missing or changed: copy URLs unchanged", joinListed(missing, " "), isAre(len(missing))))
 	}
 	if len(extra) > 0 {
-		msgs = append(msgs, fmt.Sprintf("URL %s %s not in the English", strings.Join(extra, " "), isAre(len(extra))))
+		msgs = append(msgs, fmt.Sprintf("URL %s %s not in the English", joinListed(extra, " "), isAre(len(extra))))
 	}
 	return strings.Join(msgs, "; ")
 }

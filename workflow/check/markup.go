@@ -43,7 +43,8 @@ func checkMarkup(e *entry) string {
 			extra = append(extra, dstTags[j])
 		}
 		if len(extra) > 0 {
-			msgs = append(msgs, fmt.Sprintf("raw HTML %s is not in the English: write Markdown, or the text itself", shorten(strings.Join(extra, " "))))
+			shown, more := listed(extra)
+			msgs = append(msgs, fmt.Sprintf("raw HTML %s%s is not in the English: write Markdown, or the text itself", shorten(strings.Join(shown, " ")), more))
 		}
 		if len(missing) > 0 {
 			msgs = append(msgs, fmt.Sprintf("%s of the English %s missing", plural(len(missing), "HTML tag"), isAre(len(missing))))

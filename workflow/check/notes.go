@@ -31,10 +31,10 @@ func checkNotes(e *entry) string {
 	}
 	var msgs []string
 	if len(missing) > 0 {
-		msgs = append(msgs, fmt.Sprintf("note reference %s of the English %s missing", strings.Join(missing, " "), isAre(len(missing))))
+		msgs = append(msgs, fmt.Sprintf("note reference %s of the English %s missing", joinListed(missing, " "), isAre(len(missing))))
 	}
 	if len(extra) > 0 {
-		msgs = append(msgs, fmt.Sprintf("note reference %s %s not in the English", strings.Join(extra, " "), isAre(len(extra))))
+		msgs = append(msgs, fmt.Sprintf("note reference %s %s not in the English", joinListed(extra, " "), isAre(len(extra))))
 	}
 	if len(msgs) == 0 {
 		return ""

@@ -450,6 +450,9 @@ type numberPair struct {
 	srcWords, dstWords numScanner
 	srcUsed            []bool
 	dstUsed            []int // index of the source number matched, or -1
+	// srcIndex and dstIndex hold the numbers in words of each side, for
+	// the numbers in digits of the other side that match none.
+	srcIndex, dstIndex wordIndex
 }
 
 // checkNumbers reports numbers of the English that the translation lacks
@@ -479,6 +482,7 @@ func checkNumbers(e *entry) string {
 	// Numbers left over may be written in words on the other side: "6"
 	// and "seis", "1,000" and "mil".
 	words := false
+	srcWords, dstWords := &p.srcIndex, &p.dstIndex
 	for i := range src {
 		if p.srcUsed[i] {
 			continue
@@ -486,9 +490,11 @@ func checkNumbers(e *entry) string {
 		if !words {
 			p.srcWords.wordNumbers(&e.src, e.srcLang)
 			p.dstWords.wordNumbers(&e.dst, e.lang)
+			srcWords.reset(p.srcWords.toks)
+			dstWords.reset(p.dstWords.toks)
 			words = true
 		}
-		if !takeWord(&src[i], p.dstWords.toks) {
+		if !dstWords.take(&src[i]) {
 			missing = append(missing, src[i].text(e.src.s))
 		}
 	}
@@ -503,9 +509,11 @@ func checkNumbers(e *entry) string {
 		if !words {
 			p.srcWords.wordNumbers(&e.src, e.srcLang)
 			p.dstWords.wordNumbers(&e.dst, e.lang)
+			srcWords.reset(p.srcWords.toks)
+			dstWords.reset(p.dstWords.toks)
 			words = true
 		}
-		if !takeWord(&dst[j], p.srcWords.toks) {
+		if !srcWords.take(&dst[j]) {
 			extra = append(extra, dst[j].text(e.dst.s))
 		}
 	}
@@ -612,24 +620,55 @@ func numbersMatch(e *entry, s, d *numTok) bool {
 	return false
 }
 
-// takeWord matches a number against one written in words on the other
-// side, and uses that up.
-func takeWord(t *numTok, words []numTok) bool {
-	if t.verbatim {
+// wordIndex holds the numbers one side writes in words, to match the
+// other side's numbers against. Each is used once.
+type wordIndex struct {
+	toks []numTok
+	// byVal lists the numbers by value, made on first use: looking
+	// through all of them for every number was O(n·m) on a text of
+	// numbers in words against one of digits.
+	byVal map[decimal][]int
+	// steps counts what take looked at, for the tests.
+	steps int
+}
+
+func (w *wordIndex) reset(toks []numTok) {
+	w.toks, w.byVal, w.steps = toks, nil, 0
+}
+
+// take matches t against the first unused number in words that has one
+// of its values, and uses that up.
+func (w *wordIndex) take(t *numTok) bool {
+	if t.verbatim || len(w.toks) == 0 {
 		return false
 	}
-	for k := range words {
-		if words[k].n == 0 {
-			continue
-		}
-		for _, v := range t.vals[:t.n] {
-			if words[k].has(v) {
-				words[k].n = 0
-				return true
+	if w.byVal == nil {
+		w.byVal = map[decimal][]int{}
+		for k := range w.toks {
+			for _, v := range w.toks[k].vals[:w.toks[k].n] {
+				w.byVal[v] = append(w.byVal[v], k)
 			}
 		}
+		w.steps += len(w.toks)
 	}
-	return false
+	best := -1
+	for _, v := range t.vals[:t.n] {
+		list := w.byVal[v]
+		w.steps++
+		for len(list) > 0 && w.toks[list[0]].n == 0 {
+			list = list[1:]
+			w.steps++
+		}
+		w.byVal[v] = list
+		if len(list) > 0 && (best < 0 || list[0] < best) {
+			best = list[0]
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	w.toks[best].n = 0
+	return true
 }
 
 // splitJoined replaces the joined numbers of the translation that matched
@@ -654,22 +693,30 @@ func billionHint(missing, extra []string, e *entry) string {
 	if e.lang.base != "es" {
 		return ""
 	}
-	for _, m := range missing {
-		if strings.Contains(strings.ToLower(m), "billion") {
-			for _, x := range extra {
-				if strings.Contains(strings.ToLower(x), "bill") {
-					return "an English billion is mil millones (or un millardo); un billón is a million million"
-				}
+	has := func(list []string, word string) bool {
+		for _, s := range list {
+			if strings.Contains(strings.ToLower(s), word) {
+				return true
 			}
 		}
+		return false
+	}
+	if has(missing, "billion") && has(extra, "bill") {
+		return "an English billion is mil millones (or un millardo); un billón is a million million"
 	}
 	return ""
 }
 
+// quoteList writes items as “a”, “b” and “c”, the first maxListed of
+// them.
 func quoteList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = "“" + s + "”"
+	shown, more := listed(items)
+	q := make([]string, len(shown))
+	for i, s := range shown {
+		q[i] = "“" + shorten(s) + "”"
+	}
+	if more != "" {
+		return strings.Join(q, ", ") + more
 	}
 	switch len(q) {
 	case 1:

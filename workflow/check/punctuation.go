@@ -20,12 +20,14 @@ func checkPunctuation(e *entry) string {
 	r.buf = e.dst.mask(r.buf)
 	text := string(r.buf)
 	r.sents = sentences(text, e.lang, r.sents[:0])
+	// At most three problems are written; the excerpts of the others are
+	// not even cut.
 	var problems []string
+	const most = 3
 	add := func(format string, args ...any) {
-		if len(problems) < 3 {
-			problems = append(problems, fmt.Sprintf(format, args...))
-		}
+		problems = append(problems, fmt.Sprintf(format, args...))
 	}
+	quote := func(sp span, i int) string { return excerpt(e.dst.s[sp.start:sp.end], i) }
 	for _, sp := range r.sents {
 		sent := text[sp.start:sp.end]
 		open := r.marksOpen[:0]
@@ -38,27 +40,35 @@ func checkPunctuation(e *entry) string {
 				if c == '!' {
 					want = '¡'
 				}
+				full := len(problems) >= most
 				switch {
 				case len(open) == 0:
-					add("%c in “%s” has no %c before it in its sentence", c, excerpt(e.dst.s[sp.start:sp.end], i), want)
+					if !full {
+						add("%c in “%s” has no %c before it in its sentence", c, quote(sp, i), want)
+					}
 				case open[len(open)-1].r != want:
-					add("%c closes the %c opened before it in “%s”: close nested marks in mirror order, as in ¡¿…?!", c, open[len(open)-1].r, excerpt(e.dst.s[sp.start:sp.end], i))
+					if !full {
+						add("%c closes the %c opened before it in “%s”: close nested marks in mirror order, as in ¡¿…?!", c, open[len(open)-1].r, quote(sp, i))
+					}
 					open = open[:len(open)-1]
 				default:
 					open = open[:len(open)-1]
 				}
 				rest := sent[i+1:]
-				if strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "...") {
-					add("a period follows %c in “%s”: the %c ends the sentence", c, excerpt(e.dst.s[sp.start:sp.end], i), c)
+				if strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "...") && len(problems) < most {
+					add("a period follows %c in “%s”: the %c ends the sentence", c, quote(sp, i), c)
 				}
 			}
 		}
 		for _, o := range open {
+			if len(problems) >= most {
+				break
+			}
 			closer := '?'
 			if o.r == '¡' {
 				closer = '!'
 			}
-			add("%c in “%s” is not closed by %c in the same sentence", o.r, excerpt(e.dst.s[sp.start:sp.end], o.at), closer)
+			add("%c in “%s” is not closed by %c in the same sentence", o.r, quote(sp, o.at), closer)
 		}
 		r.marksOpen = open
 	}

@@ -263,6 +263,11 @@ func (l *lang) gluedBoundary(s string, start, i, end int) bool {
 // isListMarker reports whether the sentence so far, s[start:i], is only a
 // list marker such as "1" or "• a" before its period.
 func (l *lang) isListMarker(s string, start, i int) bool {
+	if i-start > 16 {
+		// A marker is a few characters: no need to trim a long run of
+		// spaces again at every period of the sentence.
+		return false
+	}
 	t := s[start:i]
 	for _, bullet := range []string{"•", "⁃", "-", "*", "–"} {
 		if len(t) >= len(bullet) && t[:len(bullet)] == bullet {

@@ -31,7 +31,7 @@ func checkTemplate(e *entry) string {
 		extra = append(extra, dst[j])
 	}
 	if len(extra) > 0 {
-		return fmt.Sprintf("template action %s is not in the English: go-i18n would run it; remove it", strings.Join(extra, " "))
+		return fmt.Sprintf("template action %s is not in the English: go-i18n would run it; remove it", joinListed(extra, " "))
 	}
 	return ""
 }

@@ -3,9 +3,11 @@ package segment
 import (
 	"bytes"
 	"cmp"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -39,6 +41,7 @@ type mdReader struct {
 	path      string
 	src       []byte // the piece being read
 	base      int    // offset of src in the whole source
+	whole     []byte // the whole source after its front matter
 	lineStart []int  // byte offset of each line start
 	lineBase  int    // lines taken by front matter
 	doc       *Document
@@ -61,6 +64,10 @@ func readMarkdown(p string, src []byte, pieces int) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n, msg := overLimit(src); n > 0 {
+		return nil, errorf(p, r.lineBase+n, "%s", msg)
+	}
+	r.whole = src
 	r.lineStart = append(r.lineStart, 0)
 	for i, c := range src {
 		if c == '\n' {
@@ -151,28 +158,101 @@ func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
 	if end < 0 {
 		return nil, errorf(r.path, 1, "front matter opened with --- is never closed; end it with a line holding only ---")
 	}
+	// The YAML starts on line 2: its line n is line n+1 of the file, as
+	// long as no line ends with a carriage return alone, which YAML counts
+	// and CommonMark does not. last is the line of the closing ---.
+	last := bytes.Count(body[:end], []byte("\n")) + 2
+	var node yaml.Node
+	if err := yaml.Unmarshal(body[:end], &node); err != nil {
+		return nil, r.yamlError(err, last)
+	}
 	var meta struct {
 		Title string `yaml:"title"`
 		Date  string `yaml:"date"`
 	}
-	if err := yaml.Unmarshal(body[:end], &meta); err != nil {
-		return nil, errorf(r.path, 1, "front matter: %v", err)
+	if err := node.Decode(&meta); err != nil {
+		return nil, r.yamlError(err, last)
+	}
+	titleLine, dateLine := 2, 2
+	if len(node.Content) > 0 && node.Content[0].Kind == yaml.MappingNode {
+		m := node.Content[0].Content
+		for i := 0; i+1 < len(m); i += 2 {
+			switch m[i].Value {
+			case "title":
+				titleLine = min(m[i].Line+1, last)
+			case "date":
+				dateLine = min(m[i].Line+1, last)
+			}
+		}
+	}
+	// YAML escapes ("\e", "\x1b") make control characters the bytes of
+	// the source did not hold.
+	for _, f := range []struct {
+		key, value string
+		line       int
+	}{{"title", meta.Title, titleLine}, {"date", meta.Date, dateLine}} {
+		if c, ok := controlIn(f.value); ok {
+			return nil, errorf(r.path, f.line, "front matter: %s holds control character %U; delete it", f.key, c)
+		}
 	}
 	rest := body[end:]
 	rest = rest[bytes.IndexByte(rest, '\n')+1:]
 	r.lineBase = bytes.Count(src[:len(src)-len(rest)], []byte("\n"))
 	if t := Normalize(meta.Title); t != "" {
-		r.add(Unit{Kind: Title, Text: t, Line: 2})
+		r.add(Unit{Kind: Title, Text: t, Line: titleLine})
 	}
 	if meta.Date != "" {
 		iso, ok := ParseDate(meta.Date)
 		if !ok {
-			return nil, errorf(r.path, 1, "front matter: date %q is not a date; write it as 2018-05-23", meta.Date)
+			return nil, errorf(r.path, dateLine, "front matter: date %q is not a date; write it as 2018-05-23", meta.Date)
 		}
 		r.doc.Date = iso
-		r.add(Unit{Kind: Date, Text: iso, Line: 2})
+		r.add(Unit{Kind: Date, Text: iso, Line: dateLine})
 	}
 	return rest, nil
+}
+
+// yamlAt reads the line a message of the YAML decoder starts with, and
+// yamlLine finds the lines it names after that.
+var (
+	yamlAt   = regexp.MustCompile(`^line (\d+): `)
+	yamlLine = regexp.MustCompile(`line (\d+)`)
+)
+
+// yamlParserProblems start the messages of the YAML decoder whose line
+// numbers count from 0 (its parser's); the others (its scanner's, and type
+// errors) count from 1.
+var yamlParserProblems = []string{
+	"did not find expected <", "did not find expected node content", "did not find expected key",
+	"did not find expected '-' indicator", "did not find expected ',' or", "found undefined tag handle",
+	"found duplicate %", "found incompatible YAML document",
+}
+
+// yamlError reports an error of the YAML decoder in the front matter at
+// its line of the file, at most last.
+func (r *mdReader) yamlError(err error, last int) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg, _, _ = strings.Cut(strings.TrimSpace(msg), "\n")
+	line := 1
+	shift := 1 // the YAML starts on line 2
+	if m := yamlAt.FindStringSubmatch(msg); m != nil {
+		rest := msg[len(m[0]):]
+		for _, p := range yamlParserProblems {
+			if strings.HasPrefix(rest, p) {
+				shift = 2
+			}
+		}
+		n, _ := strconv.Atoi(m[1])
+		line = min(n+shift, last)
+		// What is left may name other lines of the YAML, as in "already
+		// defined at line 2".
+		msg = yamlLine.ReplaceAllStringFunc(rest, func(s string) string {
+			n, _ := strconv.Atoi(s[len("line "):])
+			return "line " + strconv.Itoa(n+shift)
+		})
+	}
+	return errorf(r.path, line, "front matter: %s; fix the YAML between the --- lines", msg)
 }
 
 func (r *mdReader) add(u Unit) { r.doc.Units = append(r.doc.Units, u) }
@@ -187,24 +267,28 @@ func (r *mdReader) blocks(root ast.Node) error {
 	return nil
 }
 
+// line returns the line of the source where block n starts: that of its
+// first line of text, or, for blocks that hold none (breaks, empty
+// headings, fences, containers), where goldmark opened it.
 func (r *mdReader) line(n ast.Node) int {
-	if f, ok := n.(*ast.FencedCodeBlock); ok {
-		if f.Info != nil {
-			return r.lineBase + sort.SearchInts(r.lineStart, r.base+f.Info.Segment.Start+1)
-		}
-		if f.Lines().Len() > 0 {
-			// The fence is the line before the code.
-			return r.lineBase + sort.SearchInts(r.lineStart, r.base+f.Lines().At(0).Start+1) - 1
+	off := n.Pos()
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		if _, fenced := n.(*ast.FencedCodeBlock); !fenced {
+			off = lines.At(0).Start
 		}
 	}
-	lines := n.Lines()
-	if lines == nil || lines.Len() == 0 {
+	if off < 0 {
 		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
 			return r.line(c)
 		}
 		return r.lineBase + 1
 	}
-	off := r.base + lines.At(0).Start
+	return r.lineAt(r.base + off)
+}
+
+// lineAt returns the line of the source at offset off of the body (the
+// source after its front matter).
+func (r *mdReader) lineAt(off int) int {
 	return r.lineBase + sort.SearchInts(r.lineStart, off+1)
 }
 
@@ -249,6 +333,11 @@ func (r *mdReader) block(n ast.Node) error {
 	switch n := n.(type) {
 	case *ast.Heading:
 		t := r.text(n)
+		if t == "" {
+			// It would be a unit with nothing to translate, untranslated
+			// for ever.
+			return errorf(r.path, r.line(n), "empty heading; give it its text or delete the line")
+		}
 		if n.Level == 1 && !r.body && !r.has(Title) {
 			r.add(Unit{Kind: Title, Text: t, Line: r.line(n)})
 			return nil
@@ -257,6 +346,10 @@ func (r *mdReader) block(n ast.Node) error {
 		r.add(Unit{Kind: Heading, Text: t, Line: r.line(n), Level: n.Level})
 	case *ast.Paragraph, *ast.TextBlock:
 		t := r.text(n)
+		if t == "" {
+			// No-break spaces alone, a spacer: as in plain text, a blank.
+			return nil
+		}
 		if !r.body && r.has(Title) && !r.has(Date) {
 			if iso, ok := ParseDate(t); ok {
 				r.doc.Date = iso
@@ -282,6 +375,9 @@ func (r *mdReader) block(n ast.Node) error {
 				return errorf(r.path, r.line(c), "unsupported Markdown inside a block quote (%s); quotes hold paragraphs only", c.Kind())
 			}
 			t := r.text(c)
+			if t == "" {
+				continue
+			}
 			if who, ok := attribution(t); ok && c != n.FirstChild() {
 				r.add(Unit{Kind: Attribution, Text: who, Line: r.line(c)})
 				continue
@@ -296,14 +392,16 @@ func (r *mdReader) block(n ast.Node) error {
 			fn := c.(*extast.Footnote)
 			var parts []string
 			for p := fn.FirstChild(); p != nil; p = p.NextSibling() {
-				if p.Lines() == nil {
+				switch p.(type) {
+				case *ast.Paragraph, *ast.TextBlock:
+					parts = append(parts, r.text(p))
+				default:
 					return errorf(r.path, r.line(p), "unsupported Markdown inside note [^%s] (%s); notes hold text only", fn.Ref, p.Kind())
 				}
-				parts = append(parts, r.text(p))
 			}
 			label := string(fn.Ref)
 			if !validLabel(label) {
-				return errorf(r.path, r.line(fn), "note label [^%s] holds a space or bracket; use letters, digits and dashes", label)
+				return errorf(r.path, r.line(fn), "note label [^%s] holds a space, a bracket or a caret; use letters, digits and dashes", label)
 			}
 			t := Normalize(strings.Join(parts, " "))
 			if t == "" {
@@ -328,7 +426,9 @@ func (r *mdReader) list(l *ast.List) error {
 					return err
 				}
 			case *ast.Paragraph, *ast.TextBlock:
-				r.add(Unit{Kind: Item, Text: r.text(c), Line: r.line(c)})
+				if t := r.text(c); t != "" {
+					r.add(Unit{Kind: Item, Text: t, Line: r.line(c)})
+				}
 			default:
 				return errorf(r.path, r.line(c), "unsupported Markdown inside a list item (%s)", c.Kind())
 			}
@@ -405,9 +505,24 @@ func (r *mdReader) checkRefs() error {
 		}
 		for _, ref := range Refs(u.Text) {
 			if _, ok := defined[ref.Label]; !ok {
-				return errorf(r.path, u.Line, "note reference [^%s] has no note; add a line \"[^%s]: …\"", ref.Label, ref.Label)
+				return errorf(r.path, r.refLine(&u, ref.Label), "note reference [^%s] has no note; add a line \"[^%s]: …\"", ref.Label, ref.Label)
 			}
 		}
 	}
 	return nil
+}
+
+// refLine returns the line of the reference [^label] of unit u, which
+// may be on any line of it.
+func (r *mdReader) refLine(u *Unit, label string) int {
+	i := u.Line - r.lineBase - 1
+	if i < 0 || i >= len(r.lineStart) {
+		// A title of the front matter.
+		return u.Line
+	}
+	off := r.lineStart[i]
+	if k := bytes.Index(r.whole[off:], []byte("[^"+label+"]")); k >= 0 {
+		return r.lineAt(off + k)
+	}
+	return u.Line
 }

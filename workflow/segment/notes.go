@@ -22,8 +22,9 @@ type refCandidate struct {
 // What decides is what the text offers: the notes list says there are N
 // notes, and notes are numbered 1..N in reading order, so the references are
 // the first glued 1, then the first glued 2 after it, and so on. noteLines
-// holds the line of each note, for errors.
-func linkGluedRefs(path string, units []Unit, noteLines []int) error {
+// holds the line of each note, and lineOf gives the line of a byte of a
+// unit's text, for errors.
+func linkGluedRefs(path string, units []Unit, noteLines []int, lineOf func(unit, off int) int) error {
 	n := len(noteLines)
 	if n == 0 {
 		return nil
@@ -52,7 +53,7 @@ func linkGluedRefs(path string, units []Unit, noteLines []int) error {
 			where := "in the text"
 			if k > 1 {
 				prev := chosen[k-2]
-				where = "after the reference to note [" + strconv.Itoa(k-1) + "] at line " + strconv.Itoa(units[prev.unit].Line)
+				where = "after the reference to note [" + strconv.Itoa(k-1) + "] at line " + strconv.Itoa(lineOf(prev.unit, prev.start))
 			}
 			return errorf(path, noteLines[k-1],
 				"note [%d] is never cited: no %d glued to a word (as in \"word%d\") %s; notes must be cited in order, each once", k, k, k, where)

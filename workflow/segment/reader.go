@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -56,21 +57,53 @@ func DocName(p string) string {
 	return strings.TrimSuffix(base, path.Ext(base))
 }
 
-// cleanSource checks that src is UTF-8 and strips a byte-order mark.
+// cleanSource checks that src is UTF-8 text without control characters,
+// and strips a byte-order mark. Control characters other than tab, line
+// feed and carriage return (NUL, ESC, the C1 range…) have no place in an
+// article, and would go on into the locale files and onto the terminals
+// of whoever reads them.
 func cleanSource(p string, src []byte) ([]byte, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if !utf8.Valid(src) {
-		line := 1
-		for i := 0; i < len(src); {
+	valid := utf8.Valid(src)
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+		case c == 0xc2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] < 0xa0:
+			// U+0080 to U+009F, the C1 controls.
+		case !valid && c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && size == 1 {
-				return nil, errorf(p, line, "invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i])
+				line, col := lineCol(src, i)
+				return nil, &Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", c)}
 			}
-			if r == '\n' {
-				line++
-			}
-			i += size
+			i += size - 1
+			continue
+		default:
+			continue
 		}
+		r, _ := utf8.DecodeRune(src[i:])
+		line, col := lineCol(src, i)
+		return nil, &Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf("control character %U; delete it (a source holds text, tabs and line breaks only)", r)}
 	}
 	return src, nil
+}
+
+// lineCol returns the 1-based line and column, in characters, of offset
+// off of src.
+func lineCol(src []byte, off int) (line, col int) {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:start], []byte("\n")) + 1, utf8.RuneCount(src[start:off]) + 1
+}
+
+// controlIn returns the first control character of s that cleanSource
+// would refuse, and whether there is one: for text that reaches a unit
+// by another way than the source bytes, such as YAML escapes.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return r, true
+		}
+	}
+	return 0, false
 }

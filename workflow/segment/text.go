@@ -48,8 +48,12 @@ func (Text) Read(p string, src []byte) (*Document, error) {
 	body, notes := blocks[:firstNote], blocks[firstNote:]
 
 	i := 0
+	// from holds the block each unit of the body comes from, to find the
+	// line of a place in its text.
+	var from []textBlock
 	add := func(k Kind, b textBlock, text string) {
 		doc.Units = append(doc.Units, Unit{Kind: k, Text: text, Line: b.line})
+		from = append(from, b)
 	}
 	if i < len(body) {
 		add(Title, body[i], body[i].text())
@@ -72,7 +76,8 @@ func (Text) Read(p string, src []byte) (*Document, error) {
 	for ; i < len(body); i++ {
 		b := body[i]
 		if isTextHeading(b) {
-			doc.Units = append(doc.Units, Unit{Kind: Heading, Text: b.text(), Line: b.line, Level: 2})
+			add(Heading, b, b.text())
+			doc.Units[len(doc.Units)-1].Level = 2
 			continue
 		}
 		add(Paragraph, b, b.text())
@@ -81,32 +86,57 @@ func (Text) Read(p string, src []byte) (*Document, error) {
 	// In the notes, every line that starts "[n]" starts a note; any other
 	// line goes on with the note before it, even after a blank line ([4]
 	// and [15] in the shipped article hold URLs on a second paragraph).
+	// The lines of a note are joined once it is complete: joining them one
+	// by one would copy a long note once per line.
 	var noteLines []int
+	var parts []string
+	endNote := func() {
+		if len(parts) > 0 {
+			doc.Units[len(doc.Units)-1].Text = Normalize(strings.Join(parts, " "))
+		}
+		parts = parts[:0]
+	}
 	for _, b := range notes {
 		for j, line := range b.lines {
 			n, rest, ok := noteStart(line)
 			if !ok {
-				last := &doc.Units[len(doc.Units)-1]
-				last.Text = Normalize(last.Text + " " + line)
+				parts = append(parts, line)
 				continue
 			}
+			endNote()
 			lineNo := b.line + j
 			if want := len(noteLines) + 1; n != want {
 				return nil, errorf(p, lineNo, "note [%d] is out of order: expected [%d]; number the notes 1, 2, 3… in the order the text cites them", n, want)
 			}
-			doc.Units = append(doc.Units, Unit{Kind: Note, Text: Normalize(rest), Line: lineNo, Label: strconv.Itoa(n)})
+			doc.Units = append(doc.Units, Unit{Kind: Note, Line: lineNo, Label: strconv.Itoa(n)})
+			parts = append(parts, rest)
 			noteLines = append(noteLines, lineNo)
 		}
 	}
+	endNote()
 	for _, u := range doc.Units {
 		if u.Kind == Note && u.Text == "" {
 			return nil, errorf(p, u.Line, "note [%s] is empty; give it its text or remove it", u.Label)
 		}
 	}
-	if err := linkGluedRefs(p, doc.Units, noteLines); err != nil {
+	lineOf := func(unit, off int) int { return from[unit].lineOf(off) }
+	if err := linkGluedRefs(p, doc.Units, noteLines, lineOf); err != nil {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// lineOf returns the line of the source where byte off of the block's
+// text is: the text is its lines, each normalized, joined by a space.
+func (b textBlock) lineOf(off int) int {
+	at := 0
+	for j, line := range b.lines {
+		at += len(Normalize(line)) + 1
+		if off < at {
+			return b.line + j
+		}
+	}
+	return b.line + len(b.lines) - 1
 }
 
 // textBlocks splits text into blocks of non-blank lines. Blank lines, lines

@@ -1,7 +1,9 @@
 package segment
 
 import (
+	"errors"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -191,7 +193,7 @@ func TestTextErrors(t *testing.T) {
 		{
 			name: "invalid UTF-8",
 			src:  "Title\n\nBad \xff byte\n",
-			want: "doc.txt:3: invalid UTF-8 byte 0xff",
+			want: "doc.txt:3:5: invalid UTF-8 byte 0xff",
 		},
 	}
 	for _, tc := range tests {
@@ -243,6 +245,10 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Text{}.Read("f.txt", []byte(src))
 		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Line < 1 || e.Line > strings.Count(src, "\n")+1 {
+				t.Fatalf("error %q is not at a line of the source", err)
+			}
 			return
 		}
 		notes := map[string]bool{}
@@ -253,6 +259,12 @@ func FuzzText(f *testing.F) {
 		for _, u := range doc.Units {
 			if u.Text != Normalize(u.Text) {
 				t.Fatalf("unit text %q is not normalized", u.Text)
+			}
+			if u.Text == "" {
+				t.Fatalf("empty %s unit at line %d", u.Kind, u.Line)
+			}
+			if c, ok := controlIn(u.Text); ok {
+				t.Fatalf("unit %q holds control character %U", u.Text, c)
 			}
 			if u.Line < 1 {
 				t.Fatalf("unit %q has no line", u.Text)
@@ -281,4 +293,46 @@ func fmtInt(n int) string {
 		return string(rune('0' + n))
 	}
 	return fmtInt(n/10) + string(rune('0'+n%10))
+}
+
+// TestTextErrorLines: the errors of the plain-text reader name the line
+// of the note or of the reference they are about.
+func TestTextErrorLines(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"cited on a later line", "Title\n\nOne line,\nand one1 more,\nthen none.\n\n[1] a\n\n[2] b\n", "a.txt:9: note [2] is never cited: no 2 glued to a word (as in \"word2\") after the reference to note [1] at line 4"},
+		{"after accents", "Title\n\nÀ été déjà,\nça oùù1.\n\n[1] a\n\n[2] b\n", "after the reference to note [1] at line 4"},
+		{"empty note", "Title\n\nOne1.\n\n[1]\n", "a.txt:5: note [1] is empty"},
+		{"out of order on a later line", "Title\n\nOne1 two2.\n\n[1] a\n[3] b\n", "a.txt:6: note [3] is out of order"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Text{}.Read("a.txt", []byte(tc.src))
+			require.Error(t, err, "units: %q", unitsOf(doc))
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestTextLongNoteLinear reads a note that goes on over n and 4n lines:
+// the reader may take four times the memory, not sixteen (each line was
+// joined to the note so far, copying it once per line).
+func TestTextLongNoteLinear(t *testing.T) {
+	src := func(lines int) []byte {
+		return []byte("Title\n\nText1.\n\n[1] Note\n" + strings.Repeat("going on and on over one more line\n", lines))
+	}
+	const n = 2000
+	small, large := src(n), src(4*n)
+	a := allocated(func() { _, err := Text{}.Read("a.txt", small); require.NoError(t, err) })
+	b := allocated(func() { _, err := Text{}.Read("a.txt", large); require.NoError(t, err) })
+	assert.Less(t, float64(b)/float64(a), 6.0, "%d bytes at %d lines, %d at %d", a, n, b, 4*n)
 }

@@ -86,15 +86,19 @@ func (d *Document) Notes() []*Unit {
 	return notes
 }
 
-// Error is a problem in a source file, at a line.
+// Error is a problem in a source file, at a line and, when it is about
+// one character, a column (1-based, in characters).
 type Error struct {
-	Path string
-	Line int
-	Msg  string
+	Path      string
+	Line, Col int
+	Msg       string
 }
 
 func (e *Error) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
 	}
 	return e.Path + ": " + e.Msg
