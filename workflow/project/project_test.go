@@ -179,8 +179,19 @@ func TestWords(t *testing.T) {
 		{"México y “la” persecución, ¿no?", 5},
 		{"a - b", 2},
 		{"[^1] only a note ref", 4},
+		{"[^ [^ [^ unclosed", 1},
+		{"[^" + strings.Repeat("x", 100) + "] is no reference", 4},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, Words(tc.text), tc.text)
+	}
+}
+
+// BenchmarkWordsHostile counts the words of 1 MB of "[^ ", which once took
+// time quadratic in its length (scripts/bench-hostile.sh times it whole).
+func BenchmarkWordsHostile(b *testing.B) {
+	text := strings.Repeat("[^ ", 1<<20/3)
+	for b.Loop() {
+		Words(text)
 	}
 }

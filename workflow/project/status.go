@@ -110,7 +110,9 @@ func Words(text string) int {
 			i++
 			continue
 		case c == '[' && i+1 < len(text) && text[i+1] == '^':
-			if j := strings.IndexByte(text[i:], ']'); j > 0 {
+			// A note label is short: looking further for its "]" would make
+			// a text of many "[^" quadratic.
+			if j := strings.IndexByte(text[i:min(len(text), i+maxRefLen)], ']'); j > 0 {
 				i += j + 1
 				in = false
 				continue
@@ -135,6 +137,10 @@ func Words(text string) int {
 	}
 	return n
 }
+
+// maxRefLen is the longest note reference Words skips, "[^" and "]"
+// included; segment allows labels of up to 64 bytes.
+const maxRefLen = 2 + 64 + 1
 
 // byteClass sorts ASCII bytes for Words.
 var byteClass = func() (t [256]uint8) {
