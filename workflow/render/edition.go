@@ -56,11 +56,9 @@ func (l Lang) Complete() bool { return l.Stale == 0 && l.Untranslated == 0 }
 // Percent is the share of units translated from the current source, as
 // `bitext status` gives it.
 func (l Lang) Percent() float64 {
-	total := l.Translated + l.Stale + l.Untranslated
-	if total == 0 {
-		return 100
-	}
-	return float64(l.Translated) * 100 / float64(total)
+	// The one percentage bitext shows everywhere (status, check, gates,
+	// badges): rounded down to a tenth.
+	return project.Percent(l.Translated, l.Translated+l.Stale+l.Untranslated)
 }
 
 // Row is one unit, aligned across languages.

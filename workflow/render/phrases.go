@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 
 	"github.com/hopeborder/bitext/workflow/locale"
 )
@@ -115,8 +117,11 @@ func (p Phrases) Progress(l Lang, source language.Tag) string {
 	).Replace(p.progress)
 }
 
-// Percent writes a share the way the language does, rounded down so that
-// an incomplete translation never reads 100.
+// Percent writes a share the way the language does (its decimal mark, its
+// space before the sign), to a tenth and rounded down, as everywhere else
+// in bitext, so that an incomplete translation never reads 100.
 func (p Phrases) Percent(pct float64) string {
-	return strings.Replace(p.percent, "{n}", strconv.Itoa(int(math.Floor(pct))), 1)
+	tenths := math.Floor(pct*10+1e-9) / 10
+	n := message.NewPrinter(p.lang).Sprint(number.Decimal(tenths, number.MaxFractionDigits(1)))
+	return strings.Replace(p.percent, "{n}", n, 1)
 }
