@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/language"
@@ -43,32 +44,51 @@ func (h *htmlWriter) escapeText(s string) { h.escape(s, false) }
 func (h *htmlWriter) escapeAttr(s string) { h.escape(s, true) }
 
 // escape writes s with &, < and > escaped, and quotes too in an attribute.
+// Characters HTML forbids in text (controls other than white space,
+// non-characters), which a translation may hold as escapes in its locale
+// file, are written as U+FFFD, so that the page stays valid.
 func (h *htmlWriter) escape(s string, attr bool) {
 	last := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		var esc string
-		switch s[i] {
-		case '&':
+		size := 1
+		switch c := s[i]; {
+		case c == '&':
 			esc = "&amp;"
-		case '<':
+		case c == '<':
 			esc = "&lt;"
-		case '>':
+		case c == '>':
 			esc = "&gt;"
-		case '"':
+		case c == '"' && attr:
 			esc = "&quot;"
-		case '\'':
+		case c == '\'' && attr:
 			esc = "&#39;"
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
+			esc = "\ufffd"
+		case c >= utf8.RuneSelf:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !forbiddenInHTML(r) {
+				i += size
+				continue
+			}
+			esc = "\ufffd"
 		default:
-			continue
-		}
-		if !attr && (s[i] == '"' || s[i] == '\'') {
+			i++
 			continue
 		}
 		h.WriteString(s[last:i])
 		h.WriteString(esc)
-		last = i + 1
+		i += size
+		last = i
 	}
 	h.WriteString(s[last:])
+}
+
+// forbiddenInHTML reports whether HTML forbids r in a document: the C1
+// controls and the non-characters.
+func forbiddenInHTML(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
 // spans writes inline spans of column col.

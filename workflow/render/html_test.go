@@ -422,3 +422,28 @@ func TestDeterministic(t *testing.T) {
 		assert.True(t, bytes.Equal(data, b[name]), "%s differs between two renderings", name)
 	}
 }
+
+// TestForbiddenCharacters renders a translation holding characters HTML
+// forbids in a document (a translator can write them as escapes in the
+// locale file): they come out as U+FFFD, and the rest as written.
+func TestForbiddenCharacters(t *testing.T) {
+	text := "rojo \x1b[31m, nulo \x00, borrar \x7f, C1 \u0085\u009b, no carácter \ufdd0\uffff\U0001fffe, y bien: tab\there ñ 😀"
+	w, err := fixture.OneUnit(text)
+	require.NoError(t, err)
+	ed := NewEdition(w, w.Docs[0])
+	for _, r := range []Renderer{BilingualHTML{Paper: A4}, MonolingualHTML{Paper: A4}} {
+		files, err := r.Render(ed)
+		require.NoError(t, err)
+		for _, f := range files {
+			page := string(f.Data)
+			for _, c := range []string{"\x1b", "\x00", "\x7f", "\u0085", "\u009b", "\ufdd0", "\uffff", "\U0001fffe"} {
+				assert.False(t, strings.Contains(page, c), "%s holds %U", f.Name, []rune(c)[0])
+			}
+			if strings.HasSuffix(f.Name, ".es.html") || strings.HasSuffix(f.Name, "-es.html") {
+				// (A tab, and U+0085, are white space: collapsed to a space.)
+				want := "rojo \ufffd[31m, nulo \ufffd, borrar \ufffd, C1 \ufffd, no carácter \ufffd\ufffd\ufffd, y bien: tab here ñ 😀"
+				assert.True(t, strings.Contains(page, want), "%s does not hold %q", f.Name, want)
+			}
+		}
+	}
+}
