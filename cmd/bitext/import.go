@@ -82,17 +82,7 @@ func runImport(o *importOptions, cmd *cobra.Command, args []string) error {
 		parsed = append(parsed, f)
 		names = append(names, name)
 	}
-	var (
-		l      *loaded
-		w      *project.Workspace
-		unlock = func() {}
-		err    error
-	)
-	if o.dryRun {
-		l, w, err = loadWorkspace(o.globalOptions, cmd)
-	} else {
-		l, w, unlock, err = lockedWorkspace(o.globalOptions, cmd)
-	}
+	l, w, unlock, err := workspaceFor(o.globalOptions, cmd, o.dryRun)
 	if err != nil {
 		return err
 	}
@@ -115,17 +105,7 @@ func runImport(o *importOptions, cmd *cobra.Command, args []string) error {
 	for i, rep := range reports {
 		printImport(o.stdout, names[i], rep)
 	}
-	if o.dryRun {
-		for _, wr := range writes {
-			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
-		}
-		return nil
-	}
-	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
-		return err
-	}
-	reportWrites(o.stdout, writes)
-	return nil
+	return commitWrites(o.globalOptions, cmd, l.root, writes, o.dryRun)
 }
 
 func readArg(dir, name string) ([]byte, error) {

@@ -154,17 +154,7 @@ func runTMImport(o *tmOptions, cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	var (
-		l      *loaded
-		w      *project.Workspace
-		unlock = func() {}
-		err    error
-	)
-	if o.dryRun {
-		l, w, err = loadWorkspace(o.globalOptions, cmd)
-	} else {
-		l, w, unlock, err = lockedWorkspace(o.globalOptions, cmd)
-	}
+	l, w, unlock, err := workspaceFor(o.globalOptions, cmd, o.dryRun)
 	if err != nil {
 		return err
 	}
@@ -200,31 +190,11 @@ func runTMImport(o *tmOptions, cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.dryRun {
-		for _, wr := range writes {
-			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
-		}
-		return nil
-	}
-	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
-		return err
-	}
-	reportWrites(o.stdout, writes)
-	return nil
+	return commitWrites(o.globalOptions, cmd, l.root, writes, o.dryRun)
 }
 
 func runTMFill(o *tmOptions, cmd *cobra.Command) error {
-	var (
-		l      *loaded
-		w      *project.Workspace
-		unlock = func() {}
-		err    error
-	)
-	if o.dryRun {
-		l, w, err = loadWorkspace(o.globalOptions, cmd)
-	} else {
-		l, w, unlock, err = lockedWorkspace(o.globalOptions, cmd)
-	}
+	l, w, unlock, err := workspaceFor(o.globalOptions, cmd, o.dryRun)
 	if err != nil {
 		return err
 	}
@@ -247,15 +217,5 @@ func runTMFill(o *tmOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	if o.dryRun {
-		for _, wr := range writes {
-			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
-		}
-		return nil
-	}
-	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
-		return err
-	}
-	reportWrites(o.stdout, writes)
-	return nil
+	return commitWrites(o.globalOptions, cmd, l.root, writes, o.dryRun)
 }

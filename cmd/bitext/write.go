@@ -67,3 +67,30 @@ func writeAll(g *globalOptions, cmd *cobra.Command, root string, writes []projec
 		return files.Apply(cmd.Context(), g.fs, root, writes)
 	})
 }
+
+// workspaceFor loads the project for a command that writes: locked, or,
+// for a dry run, which writes nothing, unlocked. The caller releases the
+// lock with unlock.
+func workspaceFor(g *globalOptions, cmd *cobra.Command, dryRun bool) (l *loaded, w *project.Workspace, unlock func(), err error) {
+	if dryRun {
+		l, w, err = loadWorkspace(g, cmd)
+		return l, w, func() {}, err
+	}
+	return lockedWorkspace(g, cmd)
+}
+
+// commitWrites applies writes as one transaction and says what it wrote, or,
+// for a dry run, says what it would write.
+func commitWrites(g *globalOptions, cmd *cobra.Command, root string, writes []project.Write, dryRun bool) error {
+	if dryRun {
+		for _, wr := range writes {
+			fmt.Fprintf(g.stdout, "would write %s\n", wr.Path)
+		}
+		return nil
+	}
+	if err := writeAll(g, cmd, root, writes); err != nil {
+		return err
+	}
+	reportWrites(g.stdout, writes)
+	return nil
+}
