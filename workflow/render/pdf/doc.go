@@ -13,5 +13,11 @@
 // its own copy of the fonts, as fpdf writes into the bytes it is given,
 // so that the same edition gives the same bytes whatever else was set.
 //
+// The PDF is tagged, after PDF/UA-1: each column's text is an article
+// in its language in the structure tree (tags.go), built with package
+// tagged while the pages are drawn, the running heads, page numbers and
+// rules are artifacts, and finish.go adds to fpdf's output what fpdf
+// cannot write (finish).
+//
 //	files, err := pdf.Renderer{Paper: render.A4}.Render(ed)
 package pdf

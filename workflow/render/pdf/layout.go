@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hopeborder/bitext/workflow/render/pdf/tagged"
 )
 
 // rgb is a colour.
@@ -15,13 +17,18 @@ type run struct {
 	size  float64 // points
 	rise  float64 // points above the baseline, for note references
 	color rgb
-	// url makes the run a link out; link (an fpdf link) a link within the
-	// document.
+	// url makes the run a link out; link a link within the document.
 	url  string
-	link int
-	// anchor, when not 0, is an fpdf link whose target is where this run
-	// is drawn: the first reference to a note, which the note links back to.
-	anchor int
+	link *tagged.Dest
+	// anchor, when not nil, is a link target set where this run is
+	// drawn: the first reference to a note, which the note links back to.
+	anchor *tagged.Dest
+	// group, when not 0, tells the link or note call the run is part of
+	// from the cell's others: a link's text may be several runs.
+	group int
+	// call is set on a note call, label on the lead text of a note or
+	// an item (its number, its bullet).
+	call, label bool
 	// badge draws the run on a tinted box: the mark of a passage shown in
 	// the original.
 	badge bool
@@ -101,6 +108,7 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 					continue
 				}
 			}
+			spaceAfter(&cur)
 			flush()
 		}
 		for w.width > width {
@@ -140,9 +148,28 @@ func (m *metrics) place(l *line, w word, x float64) {
 				prev.w = p.x + p.w - prev.x
 				continue
 			}
+			if p.x-(prev.x+prev.w) > 0.01 || p.call && !prev.call {
+				spaceAfter(l)
+			}
 		}
 		l.pieces = append(l.pieces, p)
 	}
+}
+
+// spaceAfter ends the last piece of l with a space, drawn but not
+// measured: words set apart by position only would run together in the
+// text of the structure tree that screen readers read ("thePersecution"
+// across a line break, "word*emph*" between two runs).
+func spaceAfter(l *line) {
+	if len(l.pieces) == 0 {
+		return
+	}
+	p := &l.pieces[len(l.pieces)-1]
+	if p.merged != nil {
+		p.merged = append(p.merged, ' ')
+		return
+	}
+	p.text += " "
 }
 
 // words cuts runs into words at spaces. The words' pieces share one

@@ -17,6 +17,7 @@ import (
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/render/pdf/tagged"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
@@ -116,12 +117,16 @@ var (
 // cellBox is a cell laid out.
 type cellBox struct {
 	lines  []line
-	lineH  float64 // height of a text line
-	base   float64 // baseline, from a line's top
-	x      float64 // the lines' left edge, from the column's
-	badge  int     // how many of lines are the mark's (drawn smaller)
-	anchor int     // fpdf link to point at the cell: a note's target
-	bar    bool    // a rule down the left: the epigraph
+	lineH  float64      // height of a text line
+	base   float64      // baseline, from a line's top
+	x      float64      // the lines' left edge, from the column's
+	badge  int          // how many of lines are the mark's (drawn smaller)
+	anchor *tagged.Dest // set to the cell: a note's target
+	bar    bool         // a rule down the left: the epigraph
+	// lang is the language of the cell's text (BCP 47): the column's, or
+	// the source's standing in for a translation; empty for the column's.
+	lang string
+	tags cellTags
 }
 
 func (c *cellBox) lineHeight(i int) float64 {
@@ -142,7 +147,13 @@ func (c *cellBox) height(from, to int) float64 {
 
 // rowBox is a row laid out.
 type rowBox struct {
-	cells     [2]cellBox
+	cells [2]cellBox
+	// kind, heading and note are the unit's kind, heading level and
+	// note number, for its structure elements; the rows bitext adds are
+	// paragraphs, and the notes' heading a heading of level 2.
+	kind      segment.Kind
+	heading   int
+	note      int
 	style     cellStyle
 	rule      bool // the rule between the columns
 	underline bool // a rule below: the language heads
@@ -165,15 +176,17 @@ type document struct {
 	ed      *render.Edition
 	cols    [2]int
 	phrases [2]render.Phrases
-	tags    [2]language.Tag
+	langs   [2]language.Tag
 	width   float64 // the page's
 	height  float64
 	colW    float64
 	y       float64
 	bottom  float64
-	// noteLinks[i][n-1] links to note n in column i; refLinks[i][n-1] to
-	// the first reference to it, for the way back (0 when none).
-	noteLinks, refLinks [2][]int
+	// noteLinks[i][n-1] is note n in column i; refLinks[i][n-1] the
+	// first reference to it, for the way back (nil when none).
+	noteLinks, refLinks [2][]*tagged.Dest
+	tags                tagger
+	tagNames            [2]string // the columns' languages, BCP 47
 	runningTitle        string
 	runningRuns         []run // the running title, set to fit
 	// The face, size and colour last set for text, so that a line sets
@@ -193,9 +206,14 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 		p: p, m: m, ed: ed, cols: [2]int{0, col},
 		width: r.Paper.Width, height: r.Paper.Height,
 	}
+	d.tags.tree = tagged.New(ed.Langs[0].Tag.String())
+	d.tags.open = noElem
 	for i, c := range d.cols {
-		d.tags[i] = ed.Langs[c].Tag
+		d.langs[i] = ed.Langs[c].Tag
+		d.tagNames[i] = ed.Langs[c].Tag.String()
 		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
+		d.tags.arts[i] = d.tags.tree.Add(d.tags.tree.Root(), "Art")
+		d.tags.tree.SetLang(d.tags.arts[i], d.tagNames[i])
 	}
 	d.colW = (d.width - 2*marginSide - gutter) / 2
 	d.bottom = d.height - marginBottom
@@ -208,27 +226,27 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	}
 	src, tgt := ed.Title(0), ed.Title(col)
 	p.SetCatalogSort(true)
-	p.SetCompression(false) // compressStreams does it, faster
+	p.SetCompression(false) // finish does it, faster
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetTitle(pdfTextString(src+" | "+tgt), false)
-	p.SetSubject(pdfTextString(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1])), false)
+	p.SetSubject(pdfTextString(locale.Autonym(d.langs[0])+" | "+locale.Autonym(d.langs[1])), false)
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
-	p.SetLang(d.tags[0].String())
-	p.SetXmpMetadata(xmp(src, tgt, d.tags, created))
+	p.SetLang(d.langs[0].String())
+	p.SetXmpMetadata(xmp(src, tgt, d.langs, created))
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 
 	for i, c := range d.cols {
-		d.noteLinks[i] = make([]int, ed.Notes)
-		d.refLinks[i] = make([]int, ed.Notes)
+		d.noteLinks[i] = make([]*tagged.Dest, ed.Notes)
+		d.refLinks[i] = make([]*tagged.Dest, ed.Notes)
 		for n := range ed.Notes {
-			d.noteLinks[i][n] = p.AddLink()
+			d.noteLinks[i][n] = new(tagged.Dest)
 			if ed.RefCounts[c][n] > 0 {
-				d.refLinks[i][n] = p.AddLink()
+				d.refLinks[i][n] = new(tagged.Dest)
 			}
 		}
 	}
@@ -250,6 +268,7 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 		}
 		d.row(&rows[i], next)
 	}
+	d.endMark()
 	if err := p.Error(); err != nil {
 		return nil, nil, err
 	}
@@ -258,7 +277,7 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, err
 	}
-	data, err := compressStreams(buf.Bytes())
+	data, err := finish(buf.Bytes(), d.tags.tree)
 	return data, warnings, err
 }
 
@@ -273,12 +292,14 @@ func (d *document) header() {
 		w += d.m.width(r.face, r.size, r.text)
 	}
 	x := (d.width - w) / 2
-	for _, r := range rs {
-		setFace(d.p, r.face, r.size)
-		d.p.SetTextColor(r.color.r, r.color.g, r.color.b)
-		d.p.Text(x, marginTop-8, r.text)
-		x += d.m.width(r.face, r.size, r.text)
-	}
+	d.artifact(tagged.ArtifactHeader, func() {
+		for _, r := range rs {
+			setFace(d.p, r.face, r.size)
+			d.p.SetTextColor(r.color.r, r.color.g, r.color.b)
+			d.p.Text(x, marginTop-8, r.text)
+			x += d.m.width(r.face, r.size, r.text)
+		}
+	})
 }
 
 // footer sets the page number.
@@ -286,7 +307,9 @@ func (d *document) footer() {
 	setFace(d.p, regular, 8)
 	d.p.SetTextColor(muted.r, muted.g, muted.b)
 	n := strconv.Itoa(d.p.PageNo())
-	d.p.Text((d.width-d.p.GetStringWidth(n))/2, d.height-marginBottom+10, n)
+	d.artifact(tagged.ArtifactFooter, func() {
+		d.p.Text((d.width-d.p.GetStringWidth(n))/2, d.height-marginBottom+10, n)
+	})
 }
 
 // fitRuns returns runs cut to fit width, with an ellipsis, at the last
@@ -335,15 +358,15 @@ func (m *metrics) fitRuns(runs []run, width float64) []run {
 func (d *document) layout() []rowBox {
 	ed := d.ed
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
-	heads := rowBox{style: langsStyle, underline: true}
+	heads := rowBox{kind: segment.Paragraph, style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.langs[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
-		pr := rowBox{style: progressStyle, tint: true}
+		pr := rowBox{kind: segment.Paragraph, style: progressStyle, tint: true}
 		for i := range d.cols {
-			text := d.phrases[i].Progress(l, d.tags[0])
+			text := d.phrases[i].Progress(l, d.langs[0])
 			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil)
 		}
 		rows = append(rows, pr)
@@ -381,7 +404,7 @@ func (d *document) layout() []rowBox {
 	for i := range ed.Rows {
 		if row := &ed.Rows[i]; row.Kind == segment.Note && row.Note == 1 && notesHeading {
 			hs := styles[segment.Heading]
-			h := rowBox{style: hs, rule: true}
+			h := rowBox{kind: segment.Heading, heading: 2, style: hs, rule: true}
 			for j := range d.cols {
 				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}, nil), nil)
 			}
@@ -395,7 +418,7 @@ func (d *document) layout() []rowBox {
 // unitRow lays out the row of a unit.
 func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	st := styles[row.Kind]
-	rb := rowBox{style: st, rule: true}
+	rb := rowBox{kind: row.Kind, heading: row.Level, note: row.Note, style: st, rule: true}
 	for j, c := range d.cols {
 		cell := &row.Cells[c]
 		var miss missing
@@ -413,15 +436,16 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 		case segment.Attribution:
 			runs = append([]run{{text: "— ", face: st.face, size: st.size, color: st.color}}, runs...)
 		case segment.Note:
-			nr := run{text: strconv.Itoa(row.Note) + ".", face: regular, size: st.size, color: accent}
-			if id := d.refLinks[j][row.Note-1]; id != 0 {
-				nr.link = id
-			}
+			nr := run{text: strconv.Itoa(row.Note) + ".", face: regular, size: st.size, color: accent, label: true, group: -1}
+			nr.link = d.refLinks[j][row.Note-1]
 			lead = []run{nr}
 		case segment.Item:
-			lead = []run{{text: "•", face: regular, size: st.size, color: muted}}
+			lead = []run{{text: "•", face: regular, size: st.size, color: muted, label: true}}
 		}
 		rb.cells[j] = d.cell(m, st, runs, lead)
+		if cell.Lang != d.langs[j] {
+			rb.cells[j].lang = cell.Lang.String()
+		}
 		if cell.Fallback {
 			mark := d.phrases[j].Untranslated
 			if cell.State == project.Stale {
@@ -429,6 +453,9 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			}
 			badge := d.add(m, nil, run{text: strings.ToUpper(mark), face: bold, size: badgeSize, color: markInk, badge: true}, nil)
 			bl := m.wrap(badge, d.colW-st.indent)
+			if len(bl) > 0 {
+				spaceAfter(&bl[len(bl)-1])
+			}
 			rb.cells[j].lines = append(bl, rb.cells[j].lines...)
 			rb.cells[j].badge = len(bl)
 		}
@@ -477,6 +504,7 @@ func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
 			ps = append(ps, piece{run: &lead[i], text: lead[i].text, x: x, w: w})
 			x += w
 		}
+		spaceAfter(&line{pieces: ps})
 		c.lines[0].pieces = append(ps, c.lines[0].pieces...)
 	}
 	return c
@@ -498,36 +526,39 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 		color = muted
 	}
 	var out []run
-	var walk func(spans []render.Span, emph, strong bool, url string)
-	walk = func(spans []render.Span, emph, strong bool, url string) {
+	group := 0 // of the last link or note call
+	var walk func(spans []render.Span, emph, strong bool, url string, g int)
+	walk = func(spans []render.Span, emph, strong bool, url string, g int) {
 		for k := range spans {
 			s := &spans[k]
 			switch s.Kind {
 			case render.Text:
-				r := run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url}
+				r := run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}
 				if url != "" {
 					r.color = linkInk
 				}
 				out = d.add(m, out, r, miss)
 			case render.Code:
-				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url}, miss)
+				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url, group: g}, miss)
 			case render.Emph:
-				walk(s.Children, !emph, strong, url)
+				walk(s.Children, !emph, strong, url, g)
 			case render.Strong:
-				walk(s.Children, emph, true, url)
+				walk(s.Children, emph, true, url, g)
 			case render.Link:
 				if len(s.URL) > maxLinkURL {
 					*longest = max(*longest, len(s.URL))
-					walk(s.Children, emph, strong, "")
+					walk(s.Children, emph, strong, "", 0)
 					continue
 				}
-				walk(s.Children, emph, strong, s.URL)
+				group++
+				walk(s.Children, emph, strong, s.URL, group)
 			case render.NoteRef:
 				if s.Note == 0 {
 					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color}, miss)
 					continue
 				}
-				r := run{text: strconv.Itoa(s.Note), face: regular, size: st.size * 0.62, rise: st.size * 0.36, color: accent, link: d.noteLinks[i][s.Note-1]}
+				group++
+				r := run{text: strconv.Itoa(s.Note), face: regular, size: st.size * 0.62, rise: st.size * 0.36, color: accent, link: d.noteLinks[i][s.Note-1], call: true, group: group}
 				if s.Occurrence == 1 {
 					r.anchor = d.refLinks[i][s.Note-1]
 				}
@@ -535,7 +566,7 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 			}
 		}
 	}
-	walk(spans, false, false, "")
+	walk(spans, false, false, "", 0)
 	return out
 }
 
@@ -616,6 +647,7 @@ func (d *document) row(rb *rowBox, next *rowBox) {
 		segH := max(rb.cells[0].height(starts[0], ends[0]), rb.cells[1].height(starts[1], ends[1]))
 		if firstSegment {
 			d.marks(rb)
+			d.openRow(rb)
 		}
 		d.segment(rb, starts, ends, segH, done)
 		firstSegment = false
@@ -701,8 +733,8 @@ func (d *document) marks(rb *rowBox) {
 		d.p.Bookmark(rb.bookmark, rb.level, d.y)
 	}
 	for i := range rb.cells {
-		if id := rb.cells[i].anchor; id != 0 {
-			d.p.SetLink(id, d.y, d.p.PageNo())
+		if dest := rb.cells[i].anchor; dest != nil {
+			d.target(dest, d.y)
 		}
 	}
 }
@@ -714,14 +746,18 @@ func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done b
 		c := &rb.cells[i]
 		x0 := marginSide + float64(i)*(d.colW+gutter)
 		if rb.tint {
-			p.SetFillColor(markBg.r, markBg.g, markBg.b)
-			p.Rect(x0, d.y-1.5, d.colW, c.height(starts[i], ends[i])+3, "F")
+			d.artifact(tagged.ArtifactLayout, func() {
+				p.SetFillColor(markBg.r, markBg.g, markBg.b)
+				p.Rect(x0, d.y-1.5, d.colW, c.height(starts[i], ends[i])+3, "F")
+			})
 			d.forget()
 		}
 		if c.bar && ends[i] > starts[i] {
-			p.SetDrawColor(accent.r, accent.g, accent.b)
-			p.SetLineWidth(0.5)
-			p.Line(x0+0.4, d.y+0.6, x0+0.4, d.y+c.height(starts[i], ends[i])-0.6)
+			d.artifact(tagged.ArtifactLayout, func() {
+				p.SetDrawColor(accent.r, accent.g, accent.b)
+				p.SetLineWidth(0.5)
+				p.Line(x0+0.4, d.y+0.6, x0+0.4, d.y+c.height(starts[i], ends[i])-0.6)
+			})
 		}
 		y := d.y
 		for l := starts[i]; l < ends[i]; l++ {
@@ -730,17 +766,20 @@ func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done b
 			if l < c.badge {
 				base = lh/2 + badgeSize*ptToMM*0.34
 			}
-			d.line(&c.lines[l], x0+c.x, y, lh, base)
+			d.line(c, i, &c.lines[l], x0+c.x, y, lh, base)
 			y += lh
 		}
+		d.endMark()
 	}
 	if rb.underline {
-		p.SetDrawColor(rule.r, rule.g, rule.b)
-		p.SetLineWidth(0.2)
-		for i := range rb.cells {
-			x0 := marginSide + float64(i)*(d.colW+gutter)
-			p.Line(x0, d.y+segH+1.2, x0+d.colW, d.y+segH+1.2)
-		}
+		d.artifact(tagged.ArtifactLayout, func() {
+			p.SetDrawColor(rule.r, rule.g, rule.b)
+			p.SetLineWidth(0.2)
+			for i := range rb.cells {
+				x0 := marginSide + float64(i)*(d.colW+gutter)
+				p.Line(x0, d.y+segH+1.2, x0+d.colW, d.y+segH+1.2)
+			}
+		})
 	}
 	if rb.rule {
 		bottom := d.y + segH
@@ -748,20 +787,25 @@ func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done b
 			bottom += rb.style.after
 		}
 		x := marginSide + d.colW + gutter/2
-		p.SetDrawColor(rule.r, rule.g, rule.b)
-		p.SetLineWidth(0.2)
-		p.Line(x, d.y, x, min(bottom, d.bottom))
+		d.artifact(tagged.ArtifactLayout, func() {
+			p.SetDrawColor(rule.r, rule.g, rule.b)
+			p.SetLineWidth(0.2)
+			p.Line(x, d.y, x, min(bottom, d.bottom))
+		})
 	}
 }
 
-// line draws one line whose top is at y.
-func (d *document) line(l *line, x, y, h, base float64) {
+// line draws one line of cell c of column col whose top is at y, each
+// piece as marked content of its structure element.
+func (d *document) line(c *cellBox, col int, l *line, x, y, h, base float64) {
 	p := d.p
 	for k := range l.pieces {
 		pc := &l.pieces[k]
 		if pc.badge {
-			p.SetFillColor(markBg.r, markBg.g, markBg.b)
-			p.Rect(x+pc.x-1, y+0.35, pc.w+2, h-0.7, "F")
+			d.artifact(tagged.ArtifactLayout, func() {
+				p.SetFillColor(markBg.r, markBg.g, markBg.b)
+				p.Rect(x+pc.x-1, y+0.35, pc.w+2, h-0.7, "F")
+			})
 			d.forget()
 		}
 		if pc.face != d.face || pc.size != d.size {
@@ -775,20 +819,26 @@ func (d *document) line(l *line, x, y, h, base float64) {
 			p.SetFillColor(pc.color.r, pc.color.g, pc.color.b)
 			d.color = pc.color
 		}
-		p.Text(x+pc.x, y+base-pc.rise*ptToMM, pc.text)
-		switch {
-		case pc.url != "":
-			p.LinkString(x+pc.x, y, pc.w, h, pc.url)
-		case pc.link != 0:
-			p.Link(x+pc.x, y, pc.w, h, pc.link)
+		e := d.elemOf(c, col, pc)
+		actual := ""
+		if pc.call {
+			// A note call reads apart from the word it follows:
+			// "2012 7", not "20127".
+			actual = " " + pc.text
 		}
-		if pc.anchor != 0 {
-			p.SetLink(pc.anchor, y, p.PageNo())
+		d.mark(e, actual)
+		p.Text(x+pc.x, y+base-pc.rise*ptToMM, pc.text)
+		if pc.url != "" || pc.link != nil {
+			d.link(e, col, pc, x+pc.x, y, pc.w, h)
+		}
+		if pc.anchor != nil {
+			d.target(pc.anchor, y)
 		}
 	}
 }
 
 func (d *document) newPage() {
+	d.endMark()
 	d.p.AddPage()
 	d.y = marginTop
 	d.forget()
@@ -812,7 +862,7 @@ func xmp(src, tgt string, tags [2]language.Tag, t time.Time) []byte {
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">` + "\n")
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
 	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(src+" | "+tgt) + `</rdf:li>`)
 	b.WriteString(`<rdf:li xml:lang="` + esc(tags[0].String()) + `">` + esc(src) + `</rdf:li>`)
@@ -820,6 +870,7 @@ func xmp(src, tgt string, tags [2]language.Tag, t time.Time) []byte {
 	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(tags[0].String()) + "</rdf:li><rdf:li>" + esc(tags[1].String()) + "</rdf:li></rdf:Bag></dc:language>\n")
 	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate><xmp:CreatorTool>bitext</xmp:CreatorTool>\n")
 	b.WriteString("<pdf:Producer>bitext (go-pdf/fpdf)</pdf:Producer>\n")
+	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }

@@ -191,6 +191,11 @@ func TestMetadataLinksOutline(t *testing.T) {
 	}
 	assert.Contains(t, xmp, "<dc:language><rdf:Bag><rdf:li>en</rdf:li><rdf:li>es</rdf:li></rdf:Bag></dc:language>")
 	assert.Contains(t, xmp, `<rdf:li xml:lang="es">`+ed.Title(1)+"</rdf:li>")
+	// PDF/UA-1 §5 and §7.1: the part of PDF/UA the file claims, and
+	// its title, in the XMP metadata.
+	assert.Contains(t, xmp, `xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`)
+	assert.Contains(t, xmp, "<pdfuaid:part>1</pdfuaid:part>")
+	assert.Contains(t, xmp, `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">`+ed.Title(0)+" | "+ed.Title(1)+"</rdf:li>")
 
 	var heading string
 	for _, r := range ed.Rows {
@@ -202,11 +207,13 @@ func TestMetadataLinksOutline(t *testing.T) {
 
 	internal, external := 0, 0
 	for _, p := range doc.pages() {
-		body := string(doc.objs[p])
-		internal += strings.Count(body, "/Dest [")
-		for _, m := range regexp.MustCompile(`/URI \(([^)]*)\)`).FindAllStringSubmatch(body, -1) {
-			external++
-			assert.True(t, render.SafeURL(m[1]), m[1])
+		for _, a := range doc.annots(p) {
+			body := string(a)
+			internal += strings.Count(body, "/Dest [")
+			for _, m := range regexp.MustCompile(`/URI \(([^)]*)\)`).FindAllStringSubmatch(body, -1) {
+				external++
+				assert.True(t, render.SafeURL(m[1]), m[1])
+			}
 		}
 	}
 	// 26 notes, each cited once: a link to the note and one back, in each

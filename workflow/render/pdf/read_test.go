@@ -122,6 +122,20 @@ func (d *pdfDoc) pages() []int {
 	return nil
 }
 
+// annots returns the annotations of page p.
+func (d *pdfDoc) annots(p int) [][]byte {
+	m := regexp.MustCompile(`/Annots \[([^\]]*)\]`).FindSubmatch(d.objs[p])
+	if m == nil {
+		return nil
+	}
+	var out [][]byte
+	for _, r := range refRe.FindAllSubmatch(m[1], -1) {
+		n, _ := strconv.Atoi(string(r[1]))
+		out = append(out, d.objs[n])
+	}
+	return out
+}
+
 // pageText returns the text drawn on page p, column by column, line by
 // line from the top, each line's runs from the left.
 func (d *pdfDoc) pageText(p int) string {

@@ -1,0 +1,210 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/hopeborder/bitext/workflow/render/pdf/tagged"
+	"github.com/hopeborder/bitext/workflow/segment"
+)
+
+// This file holds how the edition is tagged: which structure element
+// each row and run of text is part of, the marked content around what is
+// drawn, and the link annotations.
+//
+// Reading order. The structure tree holds the document as two articles,
+// one per column, each with its language: the whole source article
+// (heads, title, text, notes), then the whole translation. A listener or
+// a reflowing reader gets each article whole, in one voice, as the
+// HTML edition's one-language views give it; reading the rows
+// alternately would switch language every paragraph. Each row's cells
+// still start on the same page, so that a sighted reader has both side
+// by side.
+
+// Structure element types of ISO 32000-1 §14.8.4, for each kind of unit.
+func blockType(kind segment.Kind, level int) string {
+	switch kind {
+	case segment.Title:
+		return "H1"
+	case segment.Heading:
+		return "H" + strconv.Itoa(min(max(level, 2), 6))
+	}
+	return "P"
+}
+
+// tagger is the tagging state of a document being drawn.
+type tagger struct {
+	tree *tagged.Tree
+	arts [2]tagged.Elem // the articles, one per column
+	// list and quote are the open list and the block quote of the last
+	// epigraph in each column, which the next items and the attribution
+	// join.
+	list, quote [2]tagged.Elem
+	prev        segment.Kind
+	// open is the element whose marked content is open on the page, or
+	// noElem.
+	open tagged.Elem
+}
+
+// Values of tagger.open that are no element: none open, and marked
+// content with an ActualText, which is two deep.
+const (
+	noElem     tagged.Elem = -1
+	actualText tagged.Elem = -2
+)
+
+// cellTags are the elements a cell's text is part of, made when its row
+// is first drawn.
+type cellTags struct {
+	made  bool
+	body  tagged.Elem // the text's
+	label tagged.Elem // a note's number or an item's bullet: Lbl
+	badge tagged.Elem // the mark of a passage shown in the original
+	// inline are the elements of the cell's links and note calls, by
+	// run.group.
+	inline map[int]tagged.Elem
+}
+
+// openRow makes the structure elements of a row, as the next content of
+// each column's article.
+func (d *document) openRow(rb *rowBox) {
+	t := &d.tags
+	for i := range rb.cells {
+		c := &rb.cells[i]
+		art := t.arts[i]
+		ct := cellTags{label: noElem, badge: noElem, made: true}
+		var top tagged.Elem
+		switch rb.kind {
+		case segment.Epigraph, segment.Quote:
+			top = t.tree.Add(art, "BlockQuote")
+			ct.body = t.tree.Add(top, "P")
+			t.quote[i] = top
+		case segment.Attribution:
+			parent := art
+			if t.prev == segment.Epigraph || t.prev == segment.Attribution {
+				parent = t.quote[i]
+			}
+			top = t.tree.Add(parent, "P")
+			ct.body = top
+		case segment.Item:
+			if t.prev != segment.Item {
+				t.list[i] = t.tree.Add(art, "L")
+			}
+			top = t.tree.Add(t.list[i], "LI")
+			ct.label = t.tree.Add(top, "Lbl")
+			ct.body = t.tree.Add(top, "LBody")
+		case segment.Note:
+			top = t.tree.Add(art, "Note")
+			t.tree.SetID(top, "note-"+d.tagNames[i]+"-"+strconv.Itoa(rb.note))
+			ct.label = t.tree.Add(top, "Lbl")
+			ct.body = top
+		default:
+			top = t.tree.Add(art, blockType(rb.kind, rb.heading))
+			ct.body = top
+		}
+		if c.lang != "" && c.lang != d.tagNames[i] {
+			t.tree.SetLang(top, c.lang) // the original, standing in
+		}
+		c.tags = ct
+	}
+	t.prev = rb.kind
+}
+
+// elemOf returns the element a piece of cell c is part of, making its
+// inline elements as they are first met.
+func (d *document) elemOf(c *cellBox, col int, pc *piece) tagged.Elem {
+	t := d.tags.tree
+	ct := &c.tags
+	inline := func(parent tagged.Elem, typ string) tagged.Elem {
+		if e, ok := ct.inline[pc.group]; ok {
+			return e
+		}
+		if ct.inline == nil {
+			ct.inline = map[int]tagged.Elem{}
+		}
+		if pc.call {
+			parent = t.Add(parent, "Reference")
+		}
+		e := t.Add(parent, typ)
+		ct.inline[pc.group] = e
+		return e
+	}
+	switch {
+	case pc.badge:
+		if ct.badge == noElem {
+			ct.badge = t.Add(ct.body, "Span")
+			t.SetLang(ct.badge, d.tagNames[col])
+		}
+		return ct.badge
+	case pc.label && ct.label != noElem:
+		if pc.link != nil {
+			return inline(ct.label, "Link")
+		}
+		return ct.label
+	case pc.url != "" || pc.link != nil:
+		return inline(ct.body, "Link")
+	}
+	return ct.body
+}
+
+// mark opens marked content for e on the page, unless it is open
+// already; actual, when not empty, is the text it stands for.
+func (d *document) mark(e tagged.Elem, actual string) {
+	if d.tags.open == e && actual == "" {
+		return
+	}
+	d.endMark()
+	d.p.RawWriteStr(d.tags.tree.Begin(d.p.PageNo(), e, actual))
+	if actual == "" {
+		d.tags.open = e
+	} else {
+		// Content standing for other text is closed after it, so that
+		// nothing else joins it.
+		d.tags.open = actualText
+	}
+}
+
+// endMark closes the open marked content.
+func (d *document) endMark() {
+	switch d.tags.open {
+	case noElem:
+		return
+	case actualText:
+		d.p.RawWriteStr(tagged.End)
+	}
+	d.p.RawWriteStr(tagged.End)
+	d.tags.open = noElem
+}
+
+// artifact draws what draw draws as an artifact: rules and tints, which
+// are no part of the text.
+func (d *document) artifact(kind string, draw func()) {
+	d.endMark()
+	d.p.RawWriteStr(kind)
+	draw()
+	d.p.RawWriteStr(tagged.End)
+}
+
+// link adds a link annotation over w by h millimetres at x, y (its top)
+// for piece pc, as part of element e.
+func (d *document) link(e tagged.Elem, col int, pc *piece, x, y, w, h float64) {
+	a := tagged.Annot{Rect: [4]float64{x * ptPerMM, (d.height - y - h) * ptPerMM, (x + w) * ptPerMM, (d.height - y) * ptPerMM}}
+	switch {
+	case pc.url != "":
+		a.URI, a.Contents = pc.url, pc.url
+	case pc.call:
+		a.Dest, a.Contents = pc.link, d.phrases[col].Note+" "+pc.text
+	case pc.label:
+		a.Dest, a.Contents = pc.link, d.phrases[col].Back
+	default:
+		a.Dest = pc.link
+	}
+	d.tags.tree.Link(d.p.PageNo(), e, a)
+}
+
+// target sets where dest goes: y millimetres down the current page.
+func (d *document) target(dest *tagged.Dest, y float64) {
+	dest.Page, dest.Y = d.p.PageNo(), (d.height-y)*ptPerMM
+}
+
+// ptPerMM is the points in a millimetre.
+const ptPerMM = 72 / 25.4
