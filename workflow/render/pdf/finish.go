@@ -21,7 +21,7 @@ import (
 // (tagged.Tree.Begin, written with fpdf's RawWriteStr); the rest is done
 // here, on fpdf's output, in one pass that writes the file anew rather
 // than as an incremental update, so that the file has one cross-reference
-// table and no dead objects:
+// section and no dead objects:
 //
 //   - the header says PDF 1.7, the version PDF/UA-1 is built on;
 //   - each page dictionary gets the page's /StructParents, /Tabs /S and
@@ -29,7 +29,11 @@ import (
 //     with a /StructParent;
 //   - the catalog gets /MarkInfo, /StructTreeRoot and /ViewerPreferences
 //     <</DisplayDocTitle true>>;
-//   - the tree's objects are added after fpdf's;
+//   - the tree's objects are added after fpdf's, in object streams:
+//     uncompressed, the thousands of small dictionaries a tagged edition
+//     has doubled its size. Objects in object streams need a
+//     cross-reference stream (PDF 1.5) in place of fpdf's table;
+//     fpdf's own objects stay as they were;
 //   - the uncompressed streams (page contents, as "<</Length N>>"
 //     objects) are deflated. fpdf compresses each page with a new zlib
 //     writer, which allocates and clears most of a megabyte: at a few
@@ -133,7 +137,10 @@ func finish(in []byte, t *tagged.Tree) ([]byte, error) {
 	} else {
 		return nil, fmt.Errorf("finish: no PDF header")
 	}
-	offsets := make([]int, count+len(tags.Objects))
+	// fpdf's objects, the structure's, the object streams holding them,
+	// the cross-reference stream.
+	size := count + len(tags.Objects) + (len(tags.Objects)+perObjStm-1)/perObjStm + 1
+	offsets := make([]int, size)
 	var z bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
 	for _, o := range objs {
@@ -172,32 +179,76 @@ func finish(in []byte, t *tagged.Tree) ([]byte, error) {
 		out.Write(z.Bytes())
 		out.Write(chunk[start+n:])
 	}
-	for i, obj := range tags.Objects {
-		num := count + i
-		offsets[num] = out.Len()
-		out.WriteString(strconv.Itoa(num))
-		out.WriteString(" 0 obj\n")
-		out.Write(obj)
-		out.WriteString("\nendobj\n")
+	// The structure's objects, small dictionaries by the hundred, go
+	// into object streams, deflated; which needs a cross-reference
+	// stream in place of the table. fpdf's objects stay as they are.
+	type slot struct{ stm, index int } // where a compressed object is
+	packed := make([]slot, size)
+	stm := count + len(tags.Objects)
+	for from := 0; from < len(tags.Objects); from += perObjStm {
+		objs := tags.Objects[from:min(from+perObjStm, len(tags.Objects))]
+		var index, data bytes.Buffer
+		for i, obj := range objs {
+			num := count + from + i
+			fmt.Fprintf(&index, "%d %d ", num, data.Len())
+			data.Write(obj)
+			data.WriteByte('\n')
+			packed[num] = slot{stm, i}
+		}
+		index.WriteByte('\n')
+		z.Reset()
+		zw.Reset(&z)
+		for _, b := range [][]byte{index.Bytes(), data.Bytes()} {
+			if _, err := zw.Write(b); err != nil {
+				return nil, err
+			}
+		}
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		offsets[stm] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(objs), index.Len(), z.Len())
+		out.Write(z.Bytes())
+		out.WriteString("\nendstream\nendobj\n")
+		stm++
 	}
-	size := count + len(tags.Objects)
+	info := infoRe.FindSubmatch(table[trailer:])
+	if info == nil || bytes.Contains(table[trailer:], []byte("/Encrypt")) {
+		return nil, fmt.Errorf("finish: the trailer is not as fpdf writes it")
+	}
+	xrefNum := size - 1
 	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
-	for i := 1; i < size; i++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+	offsets[xrefNum] = newXref
+	rows := make([]byte, 0, 7*size)
+	for i := range size {
+		switch {
+		case i == 0:
+			rows = append(rows, 0, 0, 0, 0, 0, 0xff, 0xff)
+		case packed[i].stm != 0:
+			p := packed[i]
+			rows = append(rows, 2, byte(p.stm>>24), byte(p.stm>>16), byte(p.stm>>8), byte(p.stm), byte(p.index>>8), byte(p.index))
+		default:
+			o := offsets[i]
+			rows = append(rows, 1, byte(o>>24), byte(o>>16), byte(o>>8), byte(o), 0, 0)
+		}
 	}
-	tr := table[trailer:]
-	sx := bytes.LastIndex(tr, []byte("startxref"))
-	s := sizeRe.FindIndex(tr[:sx])
-	if s == nil {
-		return nil, fmt.Errorf("finish: the trailer has no /Size")
+	z.Reset()
+	zw.Reset(&z)
+	if _, err := zw.Write(rows); err != nil {
+		return nil, err
 	}
-	out.Write(tr[:s[0]])
-	fmt.Fprintf(&out, "/Size %d", size)
-	out.Write(tr[s[1]:sx])
-	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %s 0 R /Filter /FlateDecode /Length %d>>\nstream\n", xrefNum, size, catalog, info[1], z.Len())
+	out.Write(z.Bytes())
+	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", newXref)
 	return out.Bytes(), nil
 }
+
+// perObjStm is how many objects an object stream holds at most, so that
+// a reader can find one without inflating them all.
+const perObjStm = 200
 
 var (
 	startxref   = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
@@ -205,7 +256,7 @@ var (
 	kidsRe      = regexp.MustCompile(`/Kids \[((?:\d+ 0 R ?)*)\]`)
 	objRefRe    = regexp.MustCompile(`(\d+) 0 R`)
 	rootRe      = regexp.MustCompile(`/Root (\d+) 0 R`)
-	sizeRe      = regexp.MustCompile(`/Size \d+`)
+	infoRe      = regexp.MustCompile(`/Info (\d+) 0 R`)
 	versionRe   = regexp.MustCompile(`^%PDF-1\.\d`)
 	pageKey     = []byte("<</Type /Page\n")
 	catalogKey  = []byte("/Type /Catalog\n")

@@ -28,7 +28,8 @@ var (
 	refRe       = regexp.MustCompile(`(\d+) 0 R`)
 )
 
-// readPDF parses data, checking its structure.
+// readPDF parses data, checking its structure: a cross-reference table
+// or stream, objects in object streams.
 func readPDF(data []byte) (*pdfDoc, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-1.")) {
 		return nil, fmt.Errorf("no %%PDF header")
@@ -38,36 +39,113 @@ func readPDF(data []byte) (*pdfDoc, error) {
 		return nil, fmt.Errorf("no startxref at the end")
 	}
 	off, _ := strconv.Atoi(string(m[1]))
-	if off >= len(data) || !bytes.HasPrefix(data[off:], []byte("xref\n")) {
-		return nil, fmt.Errorf("startxref %d does not point at the xref table", off)
-	}
-	lines := strings.Split(string(data[off:]), "\n")
-	var first, count int
-	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil {
-		return nil, fmt.Errorf("xref subsection header %q: %v", lines[1], err)
+	if off >= len(data) {
+		return nil, fmt.Errorf("startxref %d is past the end", off)
 	}
 	d := &pdfDoc{data: data, objs: map[int][]byte{}}
-	for i := 1; i < count; i++ {
-		e := lines[2+i]
-		if !strings.HasSuffix(strings.TrimSpace(e), "n") {
-			continue
-		}
-		o, err := strconv.Atoi(e[:10])
-		if err != nil {
-			return nil, fmt.Errorf("xref entry %q", e)
-		}
-		num := first + i
+	// at reads the object at offset o, which must be num.
+	at := func(num, o int) error {
 		head := fmt.Sprintf("%d 0 obj", num)
-		if !bytes.HasPrefix(data[o:], []byte(head)) {
-			return nil, fmt.Errorf("object %d is not at offset %d", num, o)
+		if o <= 0 || o >= len(data) || !bytes.HasPrefix(data[o:], []byte(head)) {
+			return fmt.Errorf("object %d is not at offset %d", num, o)
 		}
 		end := bytes.Index(data[o:], []byte("endobj"))
 		if end < 0 {
-			return nil, fmt.Errorf("object %d has no endobj", num)
+			return fmt.Errorf("object %d has no endobj", num)
 		}
 		d.objs[num] = data[o+len(head) : o+end]
+		return nil
 	}
-	trailer := string(data[off:])
+	var trailer string
+	if bytes.HasPrefix(data[off:], []byte("xref\n")) {
+		lines := strings.Split(string(data[off:]), "\n")
+		var first, count int
+		if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil {
+			return nil, fmt.Errorf("xref subsection header %q: %v", lines[1], err)
+		}
+		for i := 1; i < count; i++ {
+			e := lines[2+i]
+			if !strings.HasSuffix(strings.TrimSpace(e), "n") {
+				continue
+			}
+			o, err := strconv.Atoi(e[:10])
+			if err != nil {
+				return nil, fmt.Errorf("xref entry %q", e)
+			}
+			if err := at(first+i, o); err != nil {
+				return nil, err
+			}
+		}
+		trailer = string(data[off:])
+	} else {
+		// A cross-reference stream: /W [1 4 2], every object from 0.
+		h := regexp.MustCompile(`^(\d+) 0 obj`).FindSubmatch(data[off:])
+		if h == nil {
+			return nil, fmt.Errorf("startxref %d points at neither a table nor a stream", off)
+		}
+		num, _ := strconv.Atoi(string(h[1]))
+		if err := at(num, off); err != nil {
+			return nil, err
+		}
+		body := d.objs[num]
+		if !bytes.Contains(body, []byte("/Type /XRef")) || !bytes.Contains(body, []byte("/W [1 4 2]")) {
+			return nil, fmt.Errorf("object %d is no cross-reference stream as bitext writes them", num)
+		}
+		rows, err := d.stream(body)
+		if err != nil {
+			return nil, fmt.Errorf("cross-reference stream: %v", err)
+		}
+		sm := regexp.MustCompile(`/Size (\d+)`).FindSubmatch(body)
+		size, _ := strconv.Atoi(string(sm[1]))
+		if len(rows) != 7*size {
+			return nil, fmt.Errorf("cross-reference stream of %d bytes for /Size %d", len(rows), size)
+		}
+		type slot struct{ stm, index int }
+		var packed = map[int]slot{}
+		for i := 1; i < size; i++ {
+			r := rows[7*i : 7*i+7]
+			f2 := int(r[1])<<24 | int(r[2])<<16 | int(r[3])<<8 | int(r[4])
+			f3 := int(r[5])<<8 | int(r[6])
+			switch r[0] {
+			case 1:
+				if err := at(i, f2); err != nil {
+					return nil, err
+				}
+			case 2:
+				packed[i] = slot{f2, f3}
+			default:
+				return nil, fmt.Errorf("cross-reference stream: object %d of type %d", i, r[0])
+			}
+		}
+		for num, p := range packed {
+			stm, ok := d.objs[p.stm]
+			if !ok || !bytes.Contains(stm, []byte("/Type /ObjStm")) {
+				return nil, fmt.Errorf("object %d: object stream %d missing", num, p.stm)
+			}
+			content, err := d.stream(stm)
+			if err != nil {
+				return nil, fmt.Errorf("object stream %d: %v", p.stm, err)
+			}
+			fm := regexp.MustCompile(`/First (\d+)`).FindSubmatch(stm)
+			nm := regexp.MustCompile(`/N (\d+)`).FindSubmatch(stm)
+			first, _ := strconv.Atoi(string(fm[1]))
+			n, _ := strconv.Atoi(string(nm[1]))
+			index := strings.Fields(string(content[:first]))
+			if len(index) != 2*n || p.index >= n {
+				return nil, fmt.Errorf("object stream %d: index %q", p.stm, index)
+			}
+			if index[2*p.index] != strconv.Itoa(num) {
+				return nil, fmt.Errorf("object %d: object stream %d has %s at %d", num, p.stm, index[2*p.index], p.index)
+			}
+			from, _ := strconv.Atoi(index[2*p.index+1])
+			to := len(content) - first
+			if p.index+1 < n {
+				to, _ = strconv.Atoi(index[2*p.index+3])
+			}
+			d.objs[num] = bytes.TrimSpace(content[first+from : first+to])
+		}
+		trailer = string(body)
+	}
 	if r := regexp.MustCompile(`/Root (\d+) 0 R`).FindStringSubmatch(trailer); r != nil {
 		d.root, _ = strconv.Atoi(r[1])
 	}
