@@ -353,6 +353,8 @@ func TestPoppler(t *testing.T) {
 				require.GreaterOrEqual(t, len(f), 7, l)
 				// name type… encoding emb sub uni object ID: emb is 5th from the end.
 				assert.Equal(t, "yes", f[len(f)-5], "font not embedded: %s", l)
+				// PDF/UA-1 §7.21.7: every character maps to Unicode.
+				assert.Equal(t, "yes", f[len(f)-3], "font without a ToUnicode map: %s", l)
 			}
 
 			out, err = exec.Command("pdfinfo", path).CombinedOutput()
