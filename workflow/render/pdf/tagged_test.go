@@ -499,14 +499,15 @@ func squeezeCall(spans []render.Span) string {
 // structure element by element: headings at their levels, the
 // epigraph's attribution in its block quote, a list's items with their
 // labels, note calls as References holding a Link, notes with their
-// number as a label linking back, and the untranslated passage in the
+// number as a label linking back, a heading that skips a level one
+// level down (PDF/UA-1 §7.4.2), and the untranslated passage in the
 // Spanish article in English, its mark in Spanish.
 func TestTaggedStructure(t *testing.T) {
 	needTools(t)
 	src := "# Title with *style*\n\nMay 23, 2018\n\n> “An epigraph.”\n>\n> — Someone\n\n" +
 		"An intro with [a link *in two* styles](https://example.org/a) and a call in 2012[^1].\n\n" +
 		"## A section\n\n- First item.\n- Second item.\n\n> A quoted passage.\n\nLeft untranslated.\n\n" +
-		"### A subsection\n\nThe last paragraph.[^2]\n\n" +
+		"#### A subsection, a level skipped\n\nThe last paragraph.[^2]\n\n" +
 		"[^1]: The first note, https://example.org/n1.\n[^2]: The second note.\n"
 	w, err := fixture.Load("source/kinds.md", src, []string{"es"}, func(_ string, u *segment.Unit) (string, bool) {
 		if u.Text == "Left untranslated." {
@@ -540,5 +541,26 @@ func TestTaggedStructure(t *testing.T) {
 	assert.Equal(t, "1. ES The first note, https://example.org/n1.", texts[15])
 	for _, tx := range texts {
 		assert.NotContains(t, tx, "  ", "two spaces in %q", tx)
+	}
+}
+
+// TestTaggedHostile tags what a hostile translation could hold (see
+// fixture.Hostile), a few kilobytes of each: unclosed links and note
+// references, deep emphasis, words with no place to break. The
+// structure holds together whatever the text: every check of
+// checkTagged passes.
+func TestTaggedHostile(t *testing.T) {
+	needTools(t)
+	for _, h := range fixture.Hostile {
+		t.Run(h.Name, func(t *testing.T) {
+			w, err := fixture.OneUnit(fixture.Repeat(h.Pattern, 4<<10))
+			require.NoError(t, err)
+			files, err := Renderer{Paper: render.A4}.Render(render.NewEdition(w, w.Docs[0]))
+			require.NoError(t, err)
+			path := filepath.Join(t.TempDir(), "hostile.pdf")
+			require.NoError(t, os.WriteFile(path, files[0].Data, 0o644))
+			doc, _ := checkTagged(t, path)
+			assert.Len(t, doc.kids, 2)
+		})
 	}
 }

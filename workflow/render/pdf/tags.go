@@ -20,15 +20,22 @@ import (
 // still start on the same page, so that a sighted reader has both side
 // by side.
 
-// Structure element types of ISO 32000-1 §14.8.4, for each kind of unit.
-func blockType(kind segment.Kind, level int) string {
+// blockType is the structure element type (ISO 32000-1 §14.8.4) of a
+// unit of a kind, for a heading at level after one at last (0 for none).
+// Heading levels go down one at a time (PDF/UA-1 §7.4.2): a "####"
+// after a "##" is an H3, and a heading before any title an H1.
+func blockType(kind segment.Kind, level, last int) string {
 	switch kind {
 	case segment.Title:
 		return "H1"
 	case segment.Heading:
-		return "H" + strconv.Itoa(min(max(level, 2), 6))
+		return "H" + strconv.Itoa(headingLevel(level, last))
 	}
 	return "P"
+}
+
+func headingLevel(level, last int) int {
+	return min(max(level, 1), last+1, 6)
 }
 
 // tagger is the tagging state of a document being drawn.
@@ -40,6 +47,7 @@ type tagger struct {
 	// join.
 	list, quote [2]tagged.Elem
 	prev        segment.Kind
+	heading     int // the level of the last heading, 1 for the title
 	// open is the element whose marked content is open on the page, or
 	// noElem.
 	open tagged.Elem
@@ -98,13 +106,19 @@ func (d *document) openRow(rb *rowBox) {
 			ct.label = t.tree.Add(top, "Lbl")
 			ct.body = top
 		default:
-			top = t.tree.Add(art, blockType(rb.kind, rb.heading))
+			top = t.tree.Add(art, blockType(rb.kind, rb.heading, t.heading))
 			ct.body = top
 		}
 		if c.lang != "" && c.lang != d.tagNames[i] {
 			t.tree.SetLang(top, c.lang) // the original, standing in
 		}
 		c.tags = ct
+	}
+	switch rb.kind {
+	case segment.Title:
+		t.heading = 1
+	case segment.Heading:
+		t.heading = headingLevel(rb.heading, t.heading)
 	}
 	t.prev = rb.kind
 }
