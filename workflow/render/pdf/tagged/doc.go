@@ -16,7 +16,7 @@
 //	t.SetLang(art, "es")
 //	p := t.Add(art, "P")
 //	ops := t.Begin(1, p, "") // "/P <</MCID 0>> BDC", then the text, then "EMC"
-//	out := t.Objects(next, pageObjectNumbers)
+//	out, err := t.Objects(next, pageObjectNumbers)
 //
 // The same calls give the same bytes.
 package tagged
