@@ -176,7 +176,7 @@ type document struct {
 	ed      *render.Edition
 	cols    [2]int
 	phrases [2]render.Phrases
-	langs   [2]language.Tag
+	tags    [2]language.Tag
 	width   float64 // the page's
 	height  float64
 	colW    float64
@@ -185,7 +185,7 @@ type document struct {
 	// noteLinks[i][n-1] is note n in column i; refLinks[i][n-1] the
 	// first reference to it, for the way back (nil when none).
 	noteLinks, refLinks [2][]*tagged.Dest
-	tags                tagger
+	st                  tagger    // the structure being built
 	tagNames            [2]string // the columns' languages, BCP 47
 	runningTitle        string
 	runningRuns         []run // the running title, set to fit
@@ -206,14 +206,14 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 		p: p, m: m, ed: ed, cols: [2]int{0, col},
 		width: r.Paper.Width, height: r.Paper.Height,
 	}
-	d.tags.tree = tagged.New(ed.Langs[0].Tag.String())
-	d.tags.open = noElem
+	d.st.tree = tagged.New(ed.Langs[0].Tag.String())
+	d.st.open = noElem
 	for i, c := range d.cols {
-		d.langs[i] = ed.Langs[c].Tag
+		d.tags[i] = ed.Langs[c].Tag
 		d.tagNames[i] = ed.Langs[c].Tag.String()
 		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
-		d.tags.arts[i] = d.tags.tree.Add(d.tags.tree.Root(), "Art")
-		d.tags.tree.SetLang(d.tags.arts[i], d.tagNames[i])
+		d.st.arts[i] = d.st.tree.Add(d.st.tree.Root(), "Art")
+		d.st.tree.SetLang(d.st.arts[i], d.tagNames[i])
 	}
 	d.colW = (d.width - 2*marginSide - gutter) / 2
 	d.bottom = d.height - marginBottom
@@ -230,11 +230,11 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetTitle(pdfTextString(src+" | "+tgt), false)
-	p.SetSubject(pdfTextString(locale.Autonym(d.langs[0])+" | "+locale.Autonym(d.langs[1])), false)
+	p.SetSubject(pdfTextString(locale.Autonym(d.tags[0])+" | "+locale.Autonym(d.tags[1])), false)
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
-	p.SetLang(d.langs[0].String())
-	p.SetXmpMetadata(xmp(src, tgt, d.langs, created))
+	p.SetLang(d.tags[0].String())
+	p.SetXmpMetadata(xmp(src, tgt, d.tags, created))
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetHeaderFunc(d.header)
@@ -277,7 +277,7 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, err
 	}
-	data, err := finish(buf.Bytes(), d.tags.tree)
+	data, err := finish(buf.Bytes(), d.st.tree)
 	return data, warnings, err
 }
 
@@ -360,13 +360,13 @@ func (d *document) layout() []rowBox {
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
 	heads := rowBox{kind: segment.Paragraph, style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.langs[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
 		pr := rowBox{kind: segment.Paragraph, style: progressStyle, tint: true}
 		for i := range d.cols {
-			text := d.phrases[i].Progress(l, d.langs[0])
+			text := d.phrases[i].Progress(l, d.tags[0])
 			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil)
 		}
 		rows = append(rows, pr)
@@ -443,7 +443,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			lead = []run{{text: "•", face: regular, size: st.size, color: muted, label: true}}
 		}
 		rb.cells[j] = d.cell(m, st, runs, lead)
-		if cell.Lang != d.langs[j] {
+		if cell.Lang != d.tags[j] {
 			rb.cells[j].lang = cell.Lang.String()
 		}
 		if cell.Fallback {

@@ -75,7 +75,7 @@ type cellTags struct {
 // openRow makes the structure elements of a row, as the next content of
 // each column's article.
 func (d *document) openRow(rb *rowBox) {
-	t := &d.tags
+	t := &d.st
 	for i := range rb.cells {
 		c := &rb.cells[i]
 		art := t.arts[i]
@@ -126,7 +126,7 @@ func (d *document) openRow(rb *rowBox) {
 // elemOf returns the element a piece of cell c is part of, making its
 // inline elements as they are first met.
 func (d *document) elemOf(c *cellBox, col int, pc *piece) tagged.Elem {
-	t := d.tags.tree
+	t := d.st.tree
 	ct := &c.tags
 	inline := func(parent tagged.Elem, typ string) tagged.Elem {
 		if e, ok := ct.inline[pc.group]; ok {
@@ -163,30 +163,30 @@ func (d *document) elemOf(c *cellBox, col int, pc *piece) tagged.Elem {
 // mark opens marked content for e on the page, unless it is open
 // already; actual, when not empty, is the text it stands for.
 func (d *document) mark(e tagged.Elem, actual string) {
-	if d.tags.open == e && actual == "" {
+	if d.st.open == e && actual == "" {
 		return
 	}
 	d.endMark()
-	d.p.RawWriteStr(d.tags.tree.Begin(d.p.PageNo(), e, actual))
+	d.p.RawWriteStr(d.st.tree.Begin(d.p.PageNo(), e, actual))
 	if actual == "" {
-		d.tags.open = e
+		d.st.open = e
 	} else {
 		// Content standing for other text is closed after it, so that
 		// nothing else joins it.
-		d.tags.open = actualText
+		d.st.open = actualText
 	}
 }
 
 // endMark closes the open marked content.
 func (d *document) endMark() {
-	switch d.tags.open {
+	switch d.st.open {
 	case noElem:
 		return
 	case actualText:
 		d.p.RawWriteStr(tagged.End)
 	}
 	d.p.RawWriteStr(tagged.End)
-	d.tags.open = noElem
+	d.st.open = noElem
 }
 
 // artifact draws what draw draws as an artifact: rules and tints, which
@@ -212,7 +212,7 @@ func (d *document) link(e tagged.Elem, col int, pc *piece, x, y, w, h float64) {
 	default:
 		a.Dest = pc.link
 	}
-	d.tags.tree.Link(d.p.PageNo(), e, a)
+	d.st.tree.Link(d.p.PageNo(), e, a)
 }
 
 // target sets where dest goes: y millimetres down the current page.
