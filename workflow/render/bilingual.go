@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
@@ -92,14 +90,24 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 			}
 			h.WriteString("</div>\n")
 		}
-		h.WriteString(`<div class="row ` + kindClass(row.Kind) + `" id="`)
+		shared := ed.Shared(row, col)
+		h.WriteString(`<div class="row ` + kindClass(row.Kind))
+		if shared {
+			h.WriteString(" shared")
+		}
+		h.WriteString(`" id="`)
 		h.escapeAttr(row.ID)
 		h.WriteString(`">`)
-		h.cell(row, &row.Cells[0], src)
-		h.cell(row, &row.Cells[col], tgt)
+		h.paraNum(row)
+		if shared {
+			h.sharedNote(row, cols)
+		} else {
+			h.cell(row, &row.Cells[0], src)
+			h.cell(row, &row.Cells[col], tgt)
+		}
 		h.WriteString("</div>\n")
 	}
-	h.WriteString("</article>\n</main>\n</body>\n</html>\n")
+	h.end()
 	return h.Bytes()
 }
 
@@ -108,13 +116,27 @@ func (h *htmlWriter) cell(row *Row, c *Cell, col *column) {
 	outer, inner := element(row)
 	h.WriteString("<" + outer + ` class="cell ` + col.class + cellClass(c) + `" lang="`)
 	h.escapeAttr(c.Lang.String())
-	h.WriteString(`"`)
-	if row.Kind == segment.Note {
-		h.WriteString(` id="fn-`)
-		h.escapeAttr(col.id)
-		h.WriteString("-" + strconv.Itoa(row.Note) + `"`)
-	}
-	h.WriteString(">")
+	h.WriteString(`">`)
 	h.wrapped(inner, row, c, col)
 	h.WriteString("</" + outer + ">")
+}
+
+// sharedNote writes a note that reads the same in both languages once,
+// across both columns, with the number and back links of each column:
+// the language switch shows the ones of the language shown.
+func (h *htmlWriter) sharedNote(row *Row, cols [2]column) {
+	c := &row.Cells[0]
+	h.WriteString(`<p class="cell both" lang="`)
+	h.escapeAttr(c.Lang.String())
+	h.WriteString(`">`)
+	for i := range cols {
+		h.noteNum(row, &cols[i], " "+cols[i].class)
+	}
+	h.spans(c.Spans, &cols[0])
+	for i := range cols {
+		h.WriteString(`<span class="` + cols[i].class + `">`)
+		h.noteEnd(row, &cols[i])
+		h.WriteString("</span>")
+	}
+	h.WriteString("</p>")
 }

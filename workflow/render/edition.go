@@ -30,6 +30,9 @@ type Edition struct {
 	// Notes is how many notes the document has; notes are numbered 1 to
 	// Notes in reading order.
 	Notes int
+	// NoteIDs[n-1] is the ID of note n's unit: the note's anchor in
+	// every edition, so that a link to a note works in each of them.
+	NoteIDs []string
 	// RefCounts[col][n-1] is how many references column col makes to note
 	// n, for the links from a note back to its references.
 	RefCounts [][]int
@@ -69,6 +72,10 @@ type Row struct {
 	Level int // headings: 2 to 6
 	// Note is a note's number, 1 to Edition.Notes; 0 for other units.
 	Note int
+	// Para is the passage's citation number, "¶ 12", shared by every
+	// language: paragraphs, quotes and list items are numbered 1, 2, …
+	// in reading order; 0 for other units.
+	Para int
 	// Line is the unit's line in the source file.
 	Line int
 	// Cells holds one cell per column of Edition.Langs.
@@ -126,6 +133,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	ed.Rows = make([]Row, len(d.Units))
 	cells := make([]Cell, len(d.Units)*len(ed.Langs))
 	labels := map[string]int{}
+	para := 0
 	for i := range d.Units {
 		u := &d.Units[i]
 		r := &ed.Rows[i]
@@ -137,6 +145,11 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			ed.Notes++
 			r.Note = ed.Notes
 			labels[u.Label] = r.Note
+			ed.NoteIDs = append(ed.NoteIDs, u.ID)
+		}
+		if numbered(u.Kind) {
+			para++
+			r.Para = para
 		}
 		r.Cells[0] = Cell{Lang: src, State: project.Translated, File: d.SourcePath, Line: u.Line}
 		jobs = append(jobs, job{row: i, col: 0, text: u.Text})
@@ -221,6 +234,40 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	}
 	wg.Wait()
 	return ed
+}
+
+// numbered reports whether units of a kind get a citation number: the
+// passages of the body, not titles, headings or notes.
+func numbered(k segment.Kind) bool {
+	return k == segment.Paragraph || k == segment.Quote || k == segment.Item
+}
+
+// Shared reports whether a note reads the same in the source column and
+// column col, as a note that is only a list of URLs does: a bilingual
+// edition sets it once, across both columns. A note shown in the
+// original because it is not translated is not shared: it carries its
+// mark.
+func (ed *Edition) Shared(row *Row, col int) bool {
+	if row.Kind != segment.Note || col <= 0 || col >= len(row.Cells) {
+		return false
+	}
+	c := &row.Cells[col]
+	return c.State == project.Translated && !c.Fallback && equalSpans(row.Cells[0].Spans, c.Spans)
+}
+
+// equalSpans reports whether two texts are the same: the same spans with
+// the same content, note references to the same notes.
+func equalSpans(a, b []Span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.Kind != y.Kind || x.Text != y.Text || x.URL != y.URL || x.Auto != y.Auto || x.Note != y.Note || x.Label != y.Label || !equalSpans(x.Children, y.Children) {
+			return false
+		}
+	}
+	return true
 }
 
 // numberRefs gives each note reference in spans its note number and its

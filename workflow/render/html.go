@@ -146,9 +146,9 @@ func (h *htmlWriter) noteRef(s *Span, col *column) {
 		return
 	}
 	n := strconv.Itoa(s.Note)
-	h.WriteString(`<sup class="ref"><a href="#fn-`)
-	h.escapeAttr(col.id)
-	h.WriteString("-" + n + `" id="`)
+	h.WriteString(`<sup class="ref"><a href="#`)
+	h.escapeAttr(h.ed.NoteIDs[s.Note-1])
+	h.WriteString(`" id="`)
 	h.refID(col, s.Note, s.Occurrence)
 	h.WriteString(`" role="doc-noteref" aria-label="`)
 	h.escapeAttr(col.phrases.Note + " " + n)
@@ -168,16 +168,33 @@ func (h *htmlWriter) refID(col *column, n, occurrence int) {
 // noteStart writes the start of a note's content: its number, a link back
 // to its first reference, or plain when nothing refers to it.
 func (h *htmlWriter) noteStart(row *Row, col *column) {
+	h.noteNum(row, col, "")
+}
+
+// noteNum writes a note's number in column col, with class added to
+// fn-num's.
+func (h *htmlWriter) noteNum(row *Row, col *column, class string) {
 	n := strconv.Itoa(row.Note)
 	if h.ed.RefCounts[col.index][row.Note-1] == 0 {
-		h.WriteString(`<span class="fn-num">` + n + ".</span> ")
+		h.WriteString(`<span class="fn-num` + class + `">` + n + ".</span> ")
 		return
 	}
-	h.WriteString(`<a class="fn-num" href="#`)
+	h.WriteString(`<a class="fn-num` + class + `" href="#`)
 	h.refID(col, row.Note, 1)
 	h.WriteString(`" role="doc-backlink" title="`)
 	h.escapeAttr(col.phrases.Back)
 	h.WriteString(`">` + n + ".</a> ")
+}
+
+// paraNum writes a passage's citation number, "¶ 12", a link to the
+// passage itself: the same number in every language and edition.
+func (h *htmlWriter) paraNum(row *Row) {
+	if row.Para == 0 {
+		return
+	}
+	h.WriteString(`<a class="pn" href="#`)
+	h.escapeAttr(row.ID)
+	h.WriteString(`">¶&nbsp;` + strconv.Itoa(row.Para) + "</a>")
 }
 
 // noteEnd writes links back to the second and later references to a note.
@@ -290,7 +307,7 @@ func (h *htmlWriter) head(title string, alternates []alternate, css string) {
 	h.WriteString(`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ` + readingHash + `; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="bitext">
 <title>`)
 	h.escapeText(title)
@@ -310,6 +327,13 @@ func (h *htmlWriter) head(title string, alternates []alternate, css string) {
 	h.WriteString("<style>\n")
 	h.WriteString(css)
 	h.WriteString("</style>\n</head>\n")
+}
+
+// end writes the end of a page: the reading script, body and html.
+func (h *htmlWriter) end() {
+	h.WriteString("</article>\n</main>\n<script>")
+	h.WriteString(readingJS)
+	h.WriteString("</script>\n</body>\n</html>\n")
 }
 
 // alternate is another edition of the same document.

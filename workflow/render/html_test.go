@@ -175,8 +175,9 @@ func TestLinksResolve(t *testing.T) {
 				}
 				if scenario == "shipped" && strings.Contains(name, "en-es") {
 					// 26 notes, each cited once and linking back, in two columns,
-					// and the three labels of the switch.
-					assert.Equal(t, 26*2*2+3, internal)
+					// the three labels of the switch, and 14 paragraphs'
+					// citation numbers.
+					assert.Equal(t, 26*2*2+3+14, internal)
 				}
 			})
 		}
@@ -249,13 +250,18 @@ func TestUntrustedTranslation(t *testing.T) {
 				assert.Contains(t, string(data), `\<script>alert(document.cookie)\</script>`)
 			}
 			doc := parseHTML(t, page)
-			styles := 0
+			styles, scripts := 0, 0
 			walk(doc, func(n *html.Node) {
 				if n.Type != html.ElementNode {
 					return
 				}
 				switch n.Data {
-				case "script", "img", "iframe", "svg", "object", "embed":
+				case "script":
+					// The page's own script, alone, which the policy
+					// allows by its hash.
+					scripts++
+					assert.Equal(t, readingJS, textOf(n), "a <script> element came through")
+				case "img", "iframe", "svg", "object", "embed":
 					t.Errorf("a <%s> element came through", n.Data)
 				case "style":
 					styles++
@@ -277,6 +283,9 @@ func TestUntrustedTranslation(t *testing.T) {
 			}
 			if strings.HasSuffix(name, ".html") {
 				assert.Equal(t, 1, styles)
+				assert.Equal(t, 1, scripts)
+			} else {
+				assert.Zero(t, scripts, "a <script> element came through")
 			}
 		})
 	}
@@ -310,7 +319,7 @@ func TestSelfContained(t *testing.T) {
 				}
 				if v, _ := attr(n, "http-equiv"); v == "Content-Security-Policy" {
 					c, _ := attr(n, "content")
-					csp = strings.Contains(c, "default-src 'none'")
+					csp = strings.Contains(c, "default-src 'none'") && strings.Contains(c, "script-src "+readingHash+";")
 				}
 			})
 			assert.True(t, csp, "no content security policy")

@@ -89,7 +89,7 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 	if progress {
 		h.progress(&c, lang, ed.Langs[0])
 	}
-	h.WriteString("</article>\n</main>\n</body>\n</html>\n")
+	h.end()
 	return h.Bytes()
 }
 
@@ -120,7 +120,7 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
 	case segment.Item:
 		outer = "li"
 	case segment.Note:
-		outer, id = "li", "fn-"+col.id+"-"+strconv.Itoa(row.Note)
+		outer = "li"
 	default:
 		outer = "p"
 	}
@@ -142,6 +142,7 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
 		h.WriteString(`"`)
 	}
 	h.WriteString(">")
+	h.paraNum(row)
 	h.wrapped(inner, row, c, col)
 	h.WriteString("</" + outer + ">\n")
 }

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,3 +54,16 @@ func shorten(s string, max int) string {
 	}
 	return strings.TrimRight(s[:cut], " ,;:·—–-") + "…"
 }
+
+// readingJS keeps the reader's place across the language switch, reloads
+// and editions. The pages work without it; the Content-Security-Policy
+// allows this script alone, by its hash.
+//
+//go:embed reading.js
+var readingJS string
+
+// readingHash is readingJS's CSP source, 'sha256-…'.
+var readingHash = func() string {
+	sum := sha256.Sum256([]byte(readingJS))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -116,7 +117,8 @@ func TestPrint(t *testing.T) {
 
 // TestSwitch clicks the language switch of the bilingual edition in
 // Chromium: both languages show, then English alone, then Spanish alone,
-// with no script in the page.
+// with scripts off: the switch is CSS, the page's script only keeps the
+// reader's place (see TestSwitchKeepsPlace).
 func TestSwitch(t *testing.T) {
 	exe := needChromium(t)
 	dir := t.TempDir()
@@ -124,14 +126,19 @@ func TestSwitch(t *testing.T) {
 	require.NoError(t, err)
 	page := filepath.Join(dir, files[0].Name)
 	require.NoError(t, os.WriteFile(page, files[0].Data, 0o644))
-	require.NotContains(t, string(files[0].Data), "<script")
 
 	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
 	require.NoError(t, err)
 	defer stop()
 	ctx, cancel := tab(bctx, time.Minute)
 	defer cancel()
-	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+filepath.ToSlash(page))))
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
+	_, err = chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(page))))
+	ran, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.style.scrollPaddingTop`))
+	require.NoError(t, err)
+	require.Empty(t, ran, "the page's script ran")
 	shown := func() string {
 		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[".src", ".tgt"].map(c => getComputedStyle(document.querySelector("#p-mexico-faces-a-potentially-historic " + c)).display).join(" ")`))
 		require.NoError(t, err)
@@ -161,24 +168,40 @@ func TestLayout(t *testing.T) {
 	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
 	require.NoError(t, err)
 	defer stop()
-	type box struct{ Top, Bottom, Left float64 }
+	type box struct{ Top, Bottom, Left, Right float64 }
+	ed := shipped(t)
+	shared := map[string]bool{}
+	for i := range ed.Rows {
+		if ed.Shared(&ed.Rows[i], 1) {
+			shared[ed.Rows[i].ID] = true
+		}
+	}
+	require.Len(t, shared, 16, "notes the same in English and Spanish")
 	measure := func(width int64) map[string][2]box {
 		ctx, cancel := tab(bctx, time.Minute)
 		defer cancel()
 		require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate("file://"+filepath.ToSlash(page))))
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.fromEntries([...document.querySelectorAll(".row[id]")].map(r => [r.id, [".src", ".tgt"].map(c => { const b = r.querySelector(c).getBoundingClientRect(); return {top: b.top, bottom: b.bottom, left: b.left}; })])))`))
+		// A shared note's one cell is measured with its row.
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.fromEntries([...document.querySelectorAll(".row[id]")].map(r => [r.id, (r.classList.contains("shared") ? [":scope > .both", ":scope"] : [":scope > .src", ":scope > .tgt"]).map(c => { const b = r.querySelector(c) ? r.querySelector(c).getBoundingClientRect() : r.getBoundingClientRect(); return {top: b.top, bottom: b.bottom, left: b.left, right: b.right}; })])))`))
 		require.NoError(t, err)
 		var rows map[string][2]box
 		require.NoError(t, json.Unmarshal([]byte(out), &rows))
 		require.Len(t, rows, 45)
 		return rows
 	}
-	for id, cells := range measure(1280) {
-		assert.Equal(t, cells[0].Top, cells[1].Top, "%s: the cells start at different heights", id)
-		assert.Greater(t, cells[1].Left, cells[0].Left, "%s: Spanish is not beside the English", id)
-	}
-	for id, cells := range measure(390) {
-		assert.GreaterOrEqual(t, cells[1].Top, cells[0].Bottom, "%s: Spanish is not under the English", id)
+	for _, width := range []int64{1280, 390} {
+		for id, cells := range measure(width) {
+			switch {
+			case shared[id]:
+				assert.Equal(t, cells[1].Left, cells[0].Left, "%s: a shared note does not start at the row's start", id)
+				assert.Equal(t, cells[1].Right, cells[0].Right, "%s: a shared note does not span both columns", id)
+			case width == 1280:
+				assert.Equal(t, cells[0].Top, cells[1].Top, "%s: the cells start at different heights", id)
+				assert.Greater(t, cells[1].Left, cells[0].Left, "%s: Spanish is not beside the English", id)
+			default:
+				assert.GreaterOrEqual(t, cells[1].Top, cells[0].Bottom, "%s: Spanish is not under the English", id)
+			}
+		}
 	}
 }
 
