@@ -13,6 +13,12 @@
 // its own copy of the fonts, as fpdf writes into the bytes it is given,
 // so that the same edition gives the same bytes whatever else was set.
 //
+// Each row's two cells are evened out (balance): the shorter opens its
+// leading a little and the taller closes its, so that the hole under the
+// shorter column shrinks. A note the same in both languages is set once
+// across both columns. Passages carry their citation number, "¶ 12", in
+// the margin, and each column its running head in its own language.
+//
 // The PDF is tagged, after PDF/UA-1: each column's text is an article
 // in its language in the structure tree (tags.go), built with package
 // tagged while the pages are drawn, the running heads, page numbers and

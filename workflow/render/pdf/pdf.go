@@ -151,11 +151,17 @@ type rowBox struct {
 	// kind, heading and note are the unit's kind, heading level and
 	// note number, for its structure elements; the rows bitext adds are
 	// paragraphs, and the notes' heading a heading of level 2.
-	kind      segment.Kind
-	heading   int
-	note      int
-	style     cellStyle
-	rule      bool // the rule between the columns
+	kind    segment.Kind
+	heading int
+	note    int
+	style   cellStyle
+	rule    bool // the rule between the columns
+	// shared marks a note that reads the same in both languages, set
+	// once across both columns: cells[1] is empty.
+	shared bool
+	// para is the passage's citation number, set in the margin; 0 for
+	// none.
+	para      int
 	underline bool // a rule below: the language heads
 	tint      bool // a tinted box behind each cell: the progress note
 	// bookmark, when set, is the row's entry in the outline, at level.
@@ -187,8 +193,9 @@ type document struct {
 	noteLinks, refLinks [2][]*tagged.Dest
 	st                  tagger    // the structure being built
 	tagNames            [2]string // the columns' languages, BCP 47
-	runningTitle        string
-	runningRuns         []run // the running title, set to fit
+	// runningRuns are each column's running head: its title in its
+	// language, set to fit the column.
+	runningRuns [2][]run
 	// The face, size and colour last set for text, so that a line sets
 	// them only when they change.
 	face  face
@@ -202,23 +209,8 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 		UnitStr:        "mm",
 		Size:           fpdf.SizeType{Wd: r.Paper.Width, Ht: r.Paper.Height},
 	})
-	d := &document{
-		p: p, m: m, ed: ed, cols: [2]int{0, col},
-		width: r.Paper.Width, height: r.Paper.Height,
-	}
-	d.st.tree = tagged.New(ed.Langs[0].Tag.String())
-	d.st.open = noElem
-	for i, c := range d.cols {
-		d.tags[i] = ed.Langs[c].Tag
-		d.tagNames[i] = ed.Langs[c].Tag.String()
-		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
-		d.st.arts[i] = d.st.tree.Add(d.st.tree.Root(), "Art")
-		d.st.tree.SetLang(d.st.arts[i], d.tagNames[i])
-	}
-	d.colW = (d.width - 2*marginSide - gutter) / 2
-	d.bottom = d.height - marginBottom
-	d.runningTitle = ed.Title(0)
-	d.runningRuns = m.fitRuns(d.add(m, nil, run{text: d.runningTitle, face: italic, size: 7.5, color: muted}, nil), d.width-2*marginSide)
+	d := r.newDocument(ed, col, m)
+	d.p = p
 
 	created, err := render.PDFDate(r.Created, ed)
 	if err != nil {
@@ -239,17 +231,6 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
-
-	for i, c := range d.cols {
-		d.noteLinks[i] = make([]*tagged.Dest, ed.Notes)
-		d.refLinks[i] = make([]*tagged.Dest, ed.Notes)
-		for n := range ed.Notes {
-			d.noteLinks[i][n] = new(tagged.Dest)
-			if ed.RefCounts[c][n] > 0 {
-				d.refLinks[i][n] = new(tagged.Dest)
-			}
-		}
-	}
 
 	rows := d.layout()
 	var warnings []render.Warning
@@ -281,25 +262,67 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	return data, warnings, err
 }
 
-// header sets the running title on every page but the first.
+// newDocument starts the document of column col, ready to lay out.
+func (r Renderer) newDocument(ed *render.Edition, col int, m *metrics) *document {
+	d := &document{
+		m: m, ed: ed, cols: [2]int{0, col},
+		width: r.Paper.Width, height: r.Paper.Height,
+	}
+	d.st.tree = tagged.New(ed.Langs[0].Tag.String())
+	d.st.open = noElem
+	for i, c := range d.cols {
+		d.tags[i] = ed.Langs[c].Tag
+		d.tagNames[i] = ed.Langs[c].Tag.String()
+		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
+		d.st.arts[i] = d.st.tree.Add(d.st.tree.Root(), "Art")
+		d.st.tree.SetLang(d.st.arts[i], d.tagNames[i])
+	}
+	d.colW = (d.width - 2*marginSide - gutter) / 2
+	d.bottom = d.height - marginBottom
+	for i, c := range d.cols {
+		d.runningRuns[i] = m.fitRuns(d.add(m, nil, run{text: ed.Title(c), face: italic, size: 7.5, color: muted}, nil), d.colW)
+	}
+	for i, c := range d.cols {
+		d.noteLinks[i] = make([]*tagged.Dest, ed.Notes)
+		d.refLinks[i] = make([]*tagged.Dest, ed.Notes)
+		for n := range ed.Notes {
+			d.noteLinks[i][n] = new(tagged.Dest)
+			if ed.RefCounts[c][n] > 0 {
+				d.refLinks[i][n] = new(tagged.Dest)
+			}
+		}
+	}
+	// A note set once for both columns is where both columns' calls go.
+	for i := range ed.Rows {
+		if row := &ed.Rows[i]; ed.Shared(row, col) {
+			d.noteLinks[1][row.Note-1] = d.noteLinks[0][row.Note-1]
+		}
+	}
+
+	return d
+}
+
+// header sets the running heads on every page but the first: over each
+// column its title, in its language.
 func (d *document) header() {
 	if d.p.PageNo() == 1 {
 		return
 	}
-	rs := d.runningRuns
-	w := 0.0
-	for _, r := range rs {
-		w += d.m.width(r.face, r.size, r.text)
-	}
-	x := (d.width - w) / 2
-	d.artifact(tagged.ArtifactHeader, func() {
+	for i, rs := range d.runningRuns {
+		w := 0.0
 		for _, r := range rs {
-			setFace(d.p, r.face, r.size)
-			d.p.SetTextColor(r.color.r, r.color.g, r.color.b)
-			d.p.Text(x, marginTop-8, r.text)
-			x += d.m.width(r.face, r.size, r.text)
+			w += d.m.width(r.face, r.size, r.text)
 		}
-	})
+		x := marginSide + float64(i)*(d.colW+gutter) + (d.colW-w)/2
+		d.artifact(tagged.ArtifactHeader, func() {
+			for _, r := range rs {
+				setFace(d.p, r.face, r.size)
+				d.p.SetTextColor(r.color.r, r.color.g, r.color.b)
+				d.p.Text(x, marginTop-8, r.text)
+				x += d.m.width(r.face, r.size, r.text)
+			}
+		})
+	}
 }
 
 // footer sets the page number.
@@ -360,14 +383,14 @@ func (d *document) layout() []rowBox {
 	rows := make([]rowBox, 0, len(ed.Rows)+3)
 	heads := rowBox{kind: segment.Paragraph, style: langsStyle, underline: true}
 	for i := range d.cols {
-		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
+		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil, d.colW)
 	}
 	rows = append(rows, heads)
 	if l := ed.Langs[d.cols[1]]; !l.Complete() {
 		pr := rowBox{kind: segment.Paragraph, style: progressStyle, tint: true}
 		for i := range d.cols {
 			text := d.phrases[i].Progress(l, d.tags[0])
-			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil)
+			pr.cells[i] = d.cell(d.m, progressStyle, d.add(d.m, nil, run{text: text, face: regular, size: progressStyle.size, color: markInk}, nil), nil, d.colW)
 		}
 		rows = append(rows, pr)
 	}
@@ -406,20 +429,62 @@ func (d *document) layout() []rowBox {
 			hs := styles[segment.Heading]
 			h := rowBox{kind: segment.Heading, heading: 2, style: hs, rule: true}
 			for j := range d.cols {
-				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}, nil), nil)
+				h.cells[j] = d.cell(d.m, hs, d.add(d.m, nil, run{text: d.phrases[j].Notes, face: hs.face, size: hs.size, color: hs.color}, nil), nil, d.colW)
 			}
 			rows = append(rows, h)
 		}
+		balance(&units[i])
 		rows = append(rows, units[i])
 	}
 	return rows
 }
 
+// Leading a row's cells may take to even out their heights, as a share of
+// their own: the shorter opens up to maxOpen, the taller closes up to
+// maxClose. More would show as uneven type from row to row.
+const (
+	maxOpen  = 0.10
+	maxClose = 0.04
+)
+
+// balance evens out the heights of a row's two cells, which leave a hole
+// under the shorter one, by opening its leading and closing the
+// other's, within maxOpen and maxClose. Lines stay whole; a cell of one
+// line is left as it is.
+func balance(rb *rowBox) {
+	short, tall := &rb.cells[0], &rb.cells[1]
+	if short.height(0, len(short.lines)) > tall.height(0, len(tall.lines)) {
+		short, tall = tall, short
+	}
+	ns, nt := len(short.lines)-short.badge, len(tall.lines)-tall.badge
+	if ns < 2 || nt < 2 {
+		return
+	}
+	gap := tall.height(0, len(tall.lines)) - short.height(0, len(short.lines))
+	open := min(gap/float64(ns), short.lineH*maxOpen)
+	short.setLead(short.lineH + open)
+	gap -= open * float64(ns)
+	tall.setLead(tall.lineH - min(gap/float64(nt), tall.lineH*maxClose))
+}
+
+// setLead sets the height of the cell's text lines, its baseline kept in
+// the middle.
+func (c *cellBox) setLead(h float64) {
+	c.base += (h - c.lineH) / 2
+	c.lineH = h
+}
+
 // unitRow lays out the row of a unit.
 func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	st := styles[row.Kind]
-	rb := rowBox{kind: row.Kind, heading: row.Level, note: row.Note, style: st, rule: true}
-	for j, c := range d.cols {
+	rb := rowBox{kind: row.Kind, heading: row.Level, note: row.Note, para: row.Para, style: st, rule: true}
+	cols, width := d.cols[:], d.colW
+	if d.ed.Shared(row, d.cols[1]) {
+		// Once, across both columns, in the source column's place.
+		rb.shared, rb.rule = true, false
+		cols, width = d.cols[:1], 2*d.colW+gutter
+	}
+	for j, c := range cols {
 		cell := &row.Cells[c]
 		var miss missing
 		longest := 0
@@ -442,7 +507,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 		case segment.Item:
 			lead = []run{{text: "•", face: regular, size: st.size, color: muted, label: true}}
 		}
-		rb.cells[j] = d.cell(m, st, runs, lead)
+		rb.cells[j] = d.cell(m, st, runs, lead, width)
 		if cell.Lang != d.tags[j] {
 			rb.cells[j].lang = cell.Lang.String()
 		}
@@ -484,15 +549,15 @@ func plainOr(spans []render.Span, def string) string {
 	return def
 }
 
-// cell lays out runs in a column, after lead runs set in the hanging
-// indent of the first line (a note's number).
-func (d *document) cell(m *metrics, st cellStyle, runs, lead []run) cellBox {
+// cell lays out runs in a column width wide, after lead runs set in the
+// hanging indent of the first line (a note's number).
+func (d *document) cell(m *metrics, st cellStyle, runs, lead []run, width float64) cellBox {
 	c := cellBox{
 		lineH: st.size * st.lead * ptToMM,
 		x:     st.indent + st.hang,
 	}
 	c.base = c.lineH/2 + st.size*ptToMM*0.34
-	c.lines = m.wrap(runs, d.colW-c.x-st.indent)
+	c.lines = m.wrap(runs, width-c.x-st.indent)
 	if len(lead) > 0 {
 		if len(c.lines) == 0 {
 			c.lines = []line{{}}
@@ -586,8 +651,10 @@ func (d *document) add(m *metrics, runs []run, r run, miss *missing) []run {
 func (d *document) faces(rows []rowBox) [nFaces]bool {
 	var used [nFaces]bool
 	used[regular], used[italic] = true, true
-	for _, r := range d.runningRuns {
-		used[r.face] = true
+	for _, rs := range d.runningRuns {
+		for _, r := range rs {
+			used[r.face] = true
+		}
 	}
 	for i := range rows {
 		for j := range rows[i].cells {
@@ -742,6 +809,9 @@ func (d *document) marks(rb *rowBox) {
 // segment draws lines [starts, ends) of each cell of a row at d.y.
 func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done bool) {
 	p := d.p
+	if rb.para > 0 && starts == [2]int{} && len(rb.cells[0].lines) > 0 {
+		d.paraNum(rb)
+	}
 	for i := range rb.cells {
 		c := &rb.cells[i]
 		x0 := marginSide + float64(i)*(d.colW+gutter)
@@ -794,6 +864,28 @@ func (d *document) segment(rb *rowBox, starts, ends [2]int, segH float64, done b
 		})
 	}
 }
+
+// paraNum sets a passage's citation number in the margin left of its
+// first line, one for both columns. It is an artifact, as page numbers
+// are: the text reads the same without it, in both articles.
+func (d *document) paraNum(rb *rowBox) {
+	c := &rb.cells[0]
+	base := c.base
+	if c.badge > 0 {
+		base = c.lineHeight(0)/2 + badgeSize*ptToMM*0.34
+	}
+	n := "¶ " + strconv.Itoa(rb.para)
+	w := d.m.width(regular, paraSize, n)
+	d.artifact(tagged.ArtifactLayout, func() {
+		setFace(d.p, regular, paraSize)
+		d.p.SetTextColor(muted.r, muted.g, muted.b)
+		d.p.Text(marginSide-2.5-w, d.y+base, n)
+	})
+	d.forget()
+}
+
+// paraSize is the size of citation numbers, in points.
+const paraSize = 6.5
 
 // line draws one line of cell c of column col whose top is at y, each
 // piece as marked content of its structure element.

@@ -398,8 +398,9 @@ func (s *stext) blocks() []*stext {
 
 // TestTaggedShipped checks the shipped article's PDF: tagged as above;
 // the structure reads the English article whole, then the Spanish, each
-// unit where it is in the article, with its language; note calls come
-// apart from the word before them in extracted text.
+// unit where it is in the article, with its language, but a note the same
+// in both languages, which is one Note, in the English article; note
+// calls come apart from the word before them in extracted text.
 func TestTaggedShipped(t *testing.T) {
 	needTools(t)
 	ed := shipped(t)
@@ -427,6 +428,9 @@ func TestTaggedShipped(t *testing.T) {
 				require.Less(t, k, len(blocks))
 				assert.Equal(t, "H2", blocks[k].typ)
 				k++
+			}
+			if col == 1 && ed.Shared(&row, 1) {
+				continue // set once, in the English article
 			}
 			require.Less(t, k, len(blocks), "%s: no element left", row.ID)
 			b := blocks[k]

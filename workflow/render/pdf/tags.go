@@ -19,6 +19,13 @@ import (
 // alternately would switch language every paragraph. Each row's cells
 // still start on the same page, so that a sighted reader has both side
 // by side.
+//
+// A note that reads the same in both languages (a list of URLs, mostly)
+// is set once across both columns and is one Note element, in the source
+// article, in the language of its text; the target article's calls to it
+// link there, and its number links back to the source's call. Citation
+// numbers ("¶ 12") in the margin are artifacts, as page numbers are: they
+// stand beside the text of both articles, in neither.
 
 // blockType is the structure element type (ISO 32000-1 §14.8.4) of a
 // unit of a kind, for a heading at level after one at last (0 for none).
@@ -77,6 +84,11 @@ type cellTags struct {
 func (d *document) openRow(rb *rowBox) {
 	t := &d.st
 	for i := range rb.cells {
+		if i > 0 && rb.shared {
+			// A note the same in both languages is one element, in the
+			// source article: the target article's calls link to it.
+			break
+		}
 		c := &rb.cells[i]
 		art := t.arts[i]
 		ct := cellTags{label: noElem, badge: noElem, made: true}
