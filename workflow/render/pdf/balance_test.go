@@ -64,3 +64,35 @@ func unplain(rb rowBox) rowBox {
 	}
 	return rb
 }
+
+// TestSharedNotes checks that the shipped article's notes that read the
+// same in both languages are set once, across both columns: one cell,
+// with lines wider than a column, and no rule between columns.
+func TestSharedNotes(t *testing.T) {
+	ed := shipped(t)
+	m, err := newMetrics()
+	require.NoError(t, err)
+	d := Renderer{Paper: render.A4}.newDocument(ed, 1, m)
+	shared := 0
+	for _, rb := range d.layout() {
+		if rb.kind != "note" {
+			continue
+		}
+		widest := 0.0
+		for _, l := range rb.cells[0].lines {
+			for _, p := range l.pieces {
+				widest = max(widest, p.x+p.w)
+			}
+		}
+		if !rb.shared {
+			assert.NotEmpty(t, rb.cells[1].lines, "note %d", rb.note)
+			assert.LessOrEqual(t, widest, d.colW, "note %d", rb.note)
+			continue
+		}
+		shared++
+		assert.Empty(t, rb.cells[1].lines, "note %d is set twice", rb.note)
+		assert.False(t, rb.rule, "note %d has a column rule", rb.note)
+		assert.Greater(t, widest, d.colW, "note %d keeps to one column", rb.note)
+	}
+	assert.Equal(t, 16, shared)
+}
