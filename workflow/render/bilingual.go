@@ -36,7 +36,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(src.tag.String())
 	h.WriteString("\">\n")
-	h.head(ed.Title(0)+" | "+ed.Title(col), alts, stylesheet(r.Paper, ed.Title(0)))
+	h.head(ed.Title(0)+" | "+ed.Title(col), alts, stylesheet(r.Paper, ed.Title(0), ed.Title(col)))
 	h.WriteString("<body class=\"bilingual\">\n<header class=\"toolbar\">\n")
 	h.editionsNav(alts, p)
 	h.WriteString(`<fieldset class="switch"><legend>`)
