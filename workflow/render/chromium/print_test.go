@@ -84,9 +84,6 @@ func TestPrintFillsPages(t *testing.T) {
 	}
 }
 
-// rect is a filled rectangle of a page, in its content stream's units.
-type rect struct{ x, y, w, h float64 }
-
 var (
 	qdfPage = regexp.MustCompile(`%% Contents for page \d+`)
 	qdfRect = regexp.MustCompile(`(?m)^([\d.\-]+) ([\d.\-]+) ([\d.]+) ([\d.]+) re$`)
