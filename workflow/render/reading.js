@@ -39,7 +39,9 @@
   // has a fallback.
   const landing = () => {
     const t = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (t && t.getBoundingClientRect().top < top()) t.scrollIntoView();
+    if (!t) return;
+    const y = t.getBoundingClientRect().top;
+    if (y < top() || y >= innerHeight) t.scrollIntoView();
   };
   const pad = () => {
     if (toolbar) document.documentElement.style.scrollPaddingTop = (toolbar.offsetHeight + 8) + "px";

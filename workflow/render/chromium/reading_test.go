@@ -257,8 +257,13 @@ scrollBy(0, e.getBoundingClientRect().top - t + e.getBoundingClientRect().height
 			assert.Equal(t, "show-tgt", p.Checked, "the choice is lost on reload")
 			assert.Equal(t, "none block", p.Src+" "+p.Tgt)
 
-			fresh := r.open(w, pairPage)
-			assert.Equal(t, "show-tgt", where(fresh, id).Checked, "the choice is lost in a new tab")
+			// A link to the passage, with the choice applied as the page
+			// opens, still lands on it.
+			fresh := r.open(w, pairPage+"#"+id)
+			p = where(fresh, id)
+			assert.Equal(t, "show-tgt", p.Checked, "the choice is lost in a new tab")
+			assert.GreaterOrEqual(t, p.Top, p.Toolbar-1, "the link lands under the toolbar")
+			assert.Less(t, p.Top, p.Screen, "the link does not land on the passage")
 			r.show(fresh, "show-both")
 		})
 	}
