@@ -30,7 +30,8 @@ var renderers = []Renderer{BilingualHTML{Paper: A4}, MonolingualHTML{Paper: A4},
 // whose lines are "ID = translation" (current), "ID ~ translation" (made
 // from older source text); a unit with no line is untranslated.
 // shipped.txtar has no input: it is the repository's own article.
-// Shared CSS is left out of the golden HTML, as "/* style.css */".
+// Shared CSS and script are left out of the golden HTML, as
+// "/* style.css */" and "/* reading.js */".
 func TestGolden(t *testing.T) {
 	paths, err := filepath.Glob("testdata/golden/*.txtar")
 	require.NoError(t, err)
@@ -52,7 +53,8 @@ func TestGolden(t *testing.T) {
 					files, err := r.Render(ed)
 					require.NoError(t, err)
 					for _, f := range files {
-						got["output/"+f.Name] = bytes.Replace(f.Data, []byte(styleCSS), []byte("/* style.css */\n"), 1)
+						data := bytes.Replace(f.Data, []byte(styleCSS), []byte("/* style.css */\n"), 1)
+						got["output/"+f.Name] = bytes.Replace(data, []byte(readingJS), []byte("/* reading.js */"), 1)
 					}
 				}
 			}
