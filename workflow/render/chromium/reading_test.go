@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
 )
 
 // The shipped article's editions, as the tests below open them.
@@ -36,10 +37,23 @@ type reader struct {
 	bctx context.Context
 }
 
-func newReader(t *testing.T) *reader {
+func newReader(t *testing.T, eds ...*render.Edition) *reader {
 	exe := needChromium(t)
 	dir := t.TempDir()
-	ed := shipped(t)
+	if len(eds) == 0 {
+		eds = []*render.Edition{shipped(t)}
+	}
+	for _, ed := range eds {
+		writeEditions(t, dir, ed)
+	}
+	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
+	require.NoError(t, err)
+	t.Cleanup(stop)
+	return &reader{t: t, dir: dir, bctx: bctx}
+}
+
+// writeEditions writes the HTML editions of ed to dir.
+func writeEditions(t *testing.T, dir string, ed *render.Edition) {
 	for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
 		files, err := r.Render(ed)
 		require.NoError(t, err)
@@ -47,10 +61,6 @@ func newReader(t *testing.T) *reader {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644))
 		}
 	}
-	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
-	require.NoError(t, err)
-	t.Cleanup(stop)
-	return &reader{t: t, dir: dir, bctx: bctx}
 }
 
 func (r *reader) url(page string) string {
@@ -99,9 +109,19 @@ func (r *reader) click(ctx context.Context, sel string) {
 // each is on screen, inside its own column (a target column's numbers
 // right of the column rule, a source column's left of it), on the line
 // where its note's text starts, and a citation number is left of the
-// text it numbers.
+// text it numbers. Besides the shipped article, a long one has
+// three-digit numbers.
 func TestNoteNumbers(t *testing.T) {
-	r := newReader(t)
+	w, err := fixture.Load("source/long.md", fixture.Article(140), []string{"es"}, fixture.Spanish)
+	require.NoError(t, err)
+	long := render.NewEdition(w, w.Docs[0])
+	r := newReader(t, shipped(t), long)
+	paras := 0
+	for i := range long.Rows {
+		paras = max(paras, long.Rows[i].Para)
+	}
+	require.Greater(t, paras, 100)
+	require.Greater(t, long.Notes, 0)
 	type num struct {
 		Note                         string
 		Left, Right, Top             float64
@@ -130,7 +150,7 @@ const pns = [...document.querySelectorAll(".pn")].filter(shown).map(p => {
 	return {id: unit.id, left: b.left, right: b.right, textLeft: Math.min(unit.getBoundingClientRect().left, ...text)};
 });
 return {notes, pns};`
-	check := func(t *testing.T, ctx context.Context) {
+	check := func(t *testing.T, ctx context.Context, notes, pns int) {
 		var got struct {
 			Notes []num
 			Pns   []pn
@@ -140,8 +160,8 @@ return {notes, pns};`
 		for _, n := range got.Notes {
 			seen[n.Note] = true
 		}
-		require.Len(t, seen, 26, "every note's number shows")
-		require.Len(t, got.Pns, 14, "every paragraph's citation number shows")
+		require.Len(t, seen, notes, "every note's number shows")
+		require.Len(t, got.Pns, pns, "every paragraph's citation number shows")
 		for _, n := range got.Notes {
 			assert.GreaterOrEqual(t, n.Left, 0.0, "%s: number off the left of the screen", n.Note)
 			assert.LessOrEqual(t, n.Right, n.Screen, "%s: number off the right of the screen", n.Note)
@@ -154,16 +174,22 @@ return {notes, pns};`
 			assert.LessOrEqual(t, p.Right, p.TextLeft, "%s: ¶ over the text", p.ID)
 		}
 	}
-	for _, w := range widths {
-		for _, page := range []string{enPage, esPage} {
-			t.Run(fmt.Sprintf("%s@%d", page, w), func(t *testing.T) { check(t, r.open(w, page)) })
-		}
-		for _, mode := range []string{"show-both", "show-src", "show-tgt"} {
-			t.Run(fmt.Sprintf("%s@%d", mode, w), func(t *testing.T) {
-				ctx := r.open(w, pairPage)
-				r.show(ctx, mode)
-				check(t, ctx)
-			})
+	for _, doc := range []struct {
+		ed           *render.Edition
+		notes, paras int
+	}{{shipped(t), 26, 14}, {long, long.Notes, paras}} {
+		pair, one := render.PairName(doc.ed, 1, "html"), []string{render.LangName(doc.ed, 0, "html"), render.LangName(doc.ed, 1, "html")}
+		for _, w := range widths {
+			for _, page := range one {
+				t.Run(fmt.Sprintf("%s@%d", page, w), func(t *testing.T) { check(t, r.open(w, page), doc.notes, doc.paras) })
+			}
+			for _, mode := range []string{"show-both", "show-src", "show-tgt"} {
+				t.Run(fmt.Sprintf("%s/%s@%d", pair, mode, w), func(t *testing.T) {
+					ctx := r.open(w, pair)
+					r.show(ctx, mode)
+					check(t, ctx, doc.notes, doc.paras)
+				})
+			}
 		}
 	}
 }
