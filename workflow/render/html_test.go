@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -455,4 +456,43 @@ func TestForbiddenCharacters(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSharedFragments checks that a link to a passage works in every HTML
+// edition: each unit of the shipped article has the same id in the
+// bilingual and in each one-language edition, and each reference to a
+// note, in any edition, goes to that note's unit.
+func TestSharedFragments(t *testing.T) {
+	w := shippedWorkspace(t)
+	ed := NewEdition(w, w.Docs[0])
+	files := scenarios(t)["shipped"]
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		ids := map[string]bool{}
+		var refs []string
+		walk(parseHTML(t, data), func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			if id, ok := attr(n, "id"); ok {
+				ids[id] = true
+			}
+			if role, _ := attr(n, "role"); role == "doc-noteref" {
+				h, _ := attr(n, "href")
+				refs = append(refs, h)
+			}
+		})
+		for i := range ed.Rows {
+			assert.True(t, ids[ed.Rows[i].ID], "%s: no #%s", name, ed.Rows[i].ID)
+		}
+		require.NotEmpty(t, refs, name)
+		for _, h := range refs {
+			assert.True(t, strings.HasPrefix(h, "#") && slices.Contains(ed.NoteIDs, h[1:]), "%s: a reference to %s, not to a note's unit", name, h)
+		}
+	}
+	assert.Equal(t, 3, pages)
 }
