@@ -282,6 +282,8 @@ func writeMarkdownSpans(b *bytes.Buffer, spans []Span, atStart bool) {
 			}
 			escapeBang(b)
 			b.WriteString("[^" + strconv.Itoa(s.Note) + "]")
+		case Placeholder:
+			b.WriteString(s.Text)
 		}
 	}
 }

@@ -540,6 +540,8 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 				out = d.add(m, out, r, miss)
 			case render.Code:
 				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url, group: g}, miss)
+			case render.Placeholder:
+				out = d.add(m, out, run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}, miss)
 			case render.Emph:
 				walk(s.Children, !emph, strong, url, g)
 			case render.Strong:
