@@ -111,7 +111,7 @@ type entry struct {
 	locale string // the target locale, as in `bitext accept es ID`
 	// src is the current English; dst the translation. Both are parsed
 	// for translated entries only.
-	src, dst inline
+	src, dst unitText
 	// inFile is set when the entry is in the locale file.
 	inFile bool
 	// was is the English a stale translation was made from, if known.

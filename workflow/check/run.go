@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/hopeborder/bitext/workflow/catalog"
+	"github.com/hopeborder/bitext/workflow/inline"
 	"github.com/hopeborder/bitext/workflow/project"
 )
 
@@ -198,9 +199,10 @@ type runner struct {
 	buf       []byte
 	sents     []span
 	marksOpen []opened
-	strBufs   [2][]string
 	bal       balance
 	lines     []int // line starts of the locale file, when needed
+	texts     []string
+	docs      []inline.Doc
 
 	// The locale being checked, and what the runner found in it.
 	s             *settings
@@ -215,17 +217,6 @@ func newRunner() *runner {
 	r := &runner{}
 	r.e.r = r
 	return r
-}
-
-// strs returns the texts of spans of in, in a buffer of r that the next
-// call with the same slot reuses.
-func (r *runner) strs(in *inline, spans []span, slot int) []string {
-	out := r.strBufs[slot][:0]
-	for _, sp := range spans {
-		out = append(out, in.s[sp.start:sp.end])
-	}
-	r.strBufs[slot] = out
-	return out
 }
 
 func (r *runner) setLangs(target, source *lang) {
@@ -265,8 +256,12 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 		runners[k] = r
 		lo, hi := k*n/workers, (k+1)*n/workers
 		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				r.entry(&l.Entries[i])
+			for i := lo; i < hi; i += parseBlock {
+				end := min(hi, i+parseBlock)
+				r.parse(l.Entries[i:end])
+				for k := i; k < end; k++ {
+					r.entry(&l.Entries[k], k-i)
+				}
 			}
 		})
 	}
@@ -283,8 +278,31 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 	return out, exempted, units
 }
 
-// entry checks one entry of the locale.
-func (r *runner) entry(en *project.Entry) {
+// parseBlock is how many entries a runner reads at once: goldmark's
+// set-up costs as much as a short paragraph, and reading many texts in
+// one document shares it.
+const parseBlock = 256
+
+// parse reads the English and the translation of each entry that has
+// one, into r.docs: entry k's at 2k and 2k+1.
+func (r *runner) parse(entries []project.Entry) {
+	r.texts = r.texts[:0]
+	for i := range entries {
+		en := &entries[i]
+		if en.State == project.Translated || en.State == project.Stale {
+			r.texts = append(r.texts, en.Unit.Text, en.Message.Other)
+		} else {
+			r.texts = append(r.texts, "", "")
+		}
+	}
+	for len(r.docs) < len(r.texts) {
+		r.docs = append(r.docs, inline.Doc{})
+	}
+	inline.ParseDocs(r.texts, r.docs[:len(r.texts)])
+}
+
+// entry checks one entry of the locale, the k-th that r.parse read.
+func (r *runner) entry(en *project.Entry, k int) {
 	e := &r.e
 	e.kind = en.Unit.Kind
 	e.was, e.hasWas = "", en.Was != nil
@@ -302,8 +320,8 @@ func (r *runner) entry(en *project.Entry) {
 		e.src.reset(en.Unit.Text)
 		e.dst.reset(en.Message.Other)
 	} else {
-		e.src.parse(en.Unit.Text)
-		e.dst.parse(en.Message.Other)
+		e.src.read(en.Unit.Text, &r.docs[2*k])
+		e.dst.read(en.Message.Other, &r.docs[2*k+1])
 	}
 	m := &en.Message
 	if m.ID == "" {

@@ -16,7 +16,10 @@ type converter struct {
 	source []byte
 	text   []byte // text seen and not yet made a span
 	opaque *[]Range
-	end    int // len(source), where opaque ranges are recorded
+	// base and end bound the text whose opaque ranges are recorded, in
+	// the source, which may hold many texts: ranges are recorded from
+	// base.
+	base, end int
 }
 
 // list returns the spans of n's children.
@@ -40,8 +43,8 @@ func (cv *converter) add(spans []Span, s Span) []Span {
 
 // mark records [start, end) as opaque.
 func (cv *converter) mark(start, end int) {
-	if cv.opaque != nil && 0 <= start && start < end && end <= cv.end {
-		*cv.opaque = append(*cv.opaque, Range{start, end})
+	if cv.opaque != nil && cv.base <= start && start < end && end <= cv.end {
+		*cv.opaque = append(*cv.opaque, Range{start - cv.base, end - cv.base})
 	}
 }
 
@@ -69,7 +72,7 @@ func (cv *converter) markSlice(sub []byte, open, close byte) {
 		return
 	}
 	start, end := off, off+len(sub)
-	if open != 0 && start > 0 && cv.source[start-1] == open {
+	if open != 0 && start > cv.base && cv.source[start-1] == open {
 		start--
 	}
 	if close != 0 && end < len(cv.source) && cv.source[end] == close {

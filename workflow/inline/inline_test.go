@@ -110,6 +110,9 @@ func FuzzParse(f *testing.F) {
 		require.Equal(t, spans, all[0], "%q read alone and in a batch", s)
 		require.Equal(t, spans, all[2], "%q read alone and in a batch", s)
 		d := ParseDoc(s)
+		docs := make([]Doc, 3)
+		ParseDocs([]string{"*a* [b](c) `d`", s, "x <y> https://a.org"}, docs)
+		require.Equal(t, d, docs[1], "%q read alone and in a batch", s)
 		if d.Over == "" {
 			require.Equal(t, spans, d.Spans)
 		}

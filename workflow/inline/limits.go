@@ -22,7 +22,7 @@ const (
 // isMark marks the bytes that open, close or escape Markdown inlines, or
 // make goldmark look for a link: what its cost grows with.
 var isMark = func() (t [256]bool) {
-	for _, c := range []byte("*_`[]<>!&\\~@") {
+	for _, c := range []byte("*_`[]<>!&\\~@{") {
 		t[c] = true
 	}
 	return t
@@ -46,7 +46,7 @@ func OverLimits(text string) string {
 		}
 	}
 	if n > MaxMarkup {
-		return "the text has " + thousands(n) + " Markdown marks (* _ ` [ ] < > ! & \\ ~ @), more than the " + thousands(MaxMarkup) +
+		return "the text has " + thousands(n) + " Markdown marks (* _ ` [ ] < > ! & \\ ~ @ {), more than the " + thousands(MaxMarkup) +
 			" bitext reads in one unit; it is shown as written, its Markdown as text"
 	}
 	return ""

@@ -333,6 +333,84 @@ func parseBatch(p parser.Parser, texts []string, idx []int, out [][]Span) {
 	}
 }
 
+// ParseDocs fills docs[i] from texts[i] as Doc.Parse does, reusing
+// their slices, and reading the texts that need goldmark many at once as
+// ParseAll does.
+func ParseDocs(texts []string, docs []Doc) {
+	var batch [2][]int
+	size := [2]int{}
+	for i, src := range texts {
+		d := &docs[i]
+		d.Spans, d.Opaque, d.Over = d.Spans[:0], d.Opaque[:0], ""
+		switch {
+		case src == "":
+			d.Spans = nil
+		case plainOnly(src):
+			d.Spans = append(d.Spans, Span{Kind: Text, Text: src})
+		default:
+			if d.Over = OverLimits(src); d.Over != "" {
+				d.Spans = append(d.Spans, Span{Kind: Text, Text: src})
+				continue
+			}
+			if spans, ok := simpleInline(src, &d.Opaque); ok {
+				d.Spans = spans
+				continue
+			}
+			d.Opaque = d.Opaque[:0]
+			k := 0
+			if mayHoldBareLink(src) {
+				k = 1
+			}
+			batch[k] = append(batch[k], i)
+			size[k] += len(src) + 2
+			if size[k] >= batchBytes {
+				parseDocBatch(parsers[k], texts, batch[k], docs)
+				batch[k], size[k] = batch[k][:0], 0
+			}
+		}
+	}
+	for k := range batch {
+		parseDocBatch(parsers[k], texts, batch[k], docs)
+	}
+}
+
+// parseDocBatch parses texts[i] for each i of idx with p, in one
+// goldmark document, into docs[i].
+func parseDocBatch(p parser.Parser, texts []string, idx []int, docs []Doc) {
+	if len(idx) == 0 {
+		return
+	}
+	n := 0
+	for _, i := range idx {
+		n += len(texts[i]) + 2
+	}
+	source := make([]byte, 0, n)
+	starts := make([]int, len(idx))
+	for k, i := range idx {
+		if k > 0 {
+			source = append(source, "\n\n"...)
+		}
+		starts[k] = len(source)
+		source = append(source, texts[i]...)
+	}
+	doc := p.Parse(text.NewReader(source))
+	if doc.ChildCount() != len(idx) {
+		for _, i := range idx {
+			docs[i].Parse(texts[i])
+		}
+		return
+	}
+	cv := converter{source: source, text: make([]byte, 0, 1024)}
+	k := 0
+	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
+		d := &docs[idx[k]]
+		cv.opaque, cv.base, cv.end = &d.Opaque, starts[k], starts[k]+len(texts[idx[k]])
+		d.Spans = trimSpans(cv.flush(cv.walk(nil, b)))
+		d.Opaque = tidy(d.Opaque)
+		k++
+	}
+}
+
 // plainOnly reports whether s has nothing Markdown could read as markup:
 // then parsing is skipped, which most units of a plain-text article allow.
 func plainOnly(s string) bool {
