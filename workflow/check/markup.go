@@ -29,7 +29,11 @@ func checkMarkup(e *entry) string {
 	if d.looseEm > s.looseEm {
 		msgs = append(msgs, "a * or _ opens or closes emphasis that is not closed or opened")
 	}
-	differ("emphasis (*…* or _…_)", s.em, d.em)
+	// Italics the translation adds are its own: Spanish, for one, sets
+	// titles of works and foreign words in italics where English may not.
+	if d.em < s.em {
+		differ("emphasis (*…* or _…_)", s.em, d.em)
+	}
 	differ("strong emphasis (**…**)", s.strong, d.strong)
 	if d.looseStrike > s.looseStrike {
 		msgs = append(msgs, "a ~~ strikethrough is not closed")

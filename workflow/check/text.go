@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,6 +96,9 @@ func (t *unitText) count(spans []inline.Span) {
 			t.html = append(t.html, s.Text)
 		case inline.Placeholder:
 			t.placeholders = append(t.placeholders, s.Text)
+			// A site that does not expand the tag shows it as Markdown:
+			// what it holds counts as the unit's own.
+			t.count(inline.Parse(tagContent(s.Text)))
 		case inline.Emph:
 			t.em++
 		case inline.Strong:
@@ -104,6 +108,16 @@ func (t *unitText) count(spans []inline.Span) {
 		}
 		t.count(s.Children)
 	}
+}
+
+// tagContent returns what a template tag holds between its delimiters.
+func tagContent(tag string) string {
+	for _, d := range [][2]string{{"{{<", ">}}"}, {"{{%", "%}}"}, {"{%", "%}"}, {"{{", "}}"}} {
+		if strings.HasPrefix(tag, d[0]) && strings.HasSuffix(tag, d[1]) && len(tag) >= len(d[0])+len(d[1]) {
+			return tag[len(d[0]) : len(tag)-len(d[1])]
+		}
+	}
+	return tag
 }
 
 // strikeChars returns the tildes the strikethrough of spans is written
