@@ -32,6 +32,7 @@ type fileConfig struct {
 	OutputDir     string   `mapstructure:"output_dir"`
 	MessageFormat string   `mapstructure:"message_format"`
 	Paper         string   `mapstructure:"paper"`
+	Glossary      string   `mapstructure:"glossary"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -109,6 +110,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("output_dir", def.OutputDir)
 	v.SetDefault("message_format", def.Format)
 	v.SetDefault("paper", def.Paper)
+	v.SetDefault("glossary", def.Glossary)
 	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -164,6 +166,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		OutputDir:    filepath.ToSlash(fc.OutputDir),
 		Format:       fc.MessageFormat,
 		Paper:        fc.Paper,
+		Glossary:     filepath.ToSlash(fc.Glossary),
 	}
 	cc, err := checkConfig(fc.checkFileConfig, l.file)
 	if err != nil {

@@ -26,7 +26,7 @@ const (
 func newProject(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, p := range []string{srcPath, enPath, esPath} {
+	for _, p := range []string{srcPath, enPath, esPath, "glossary/es.yaml"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", p))
 		require.NoError(t, err)
 		require.NoError(t, files.WriteFile(files.OS, filepath.Join(dir, p), data))
@@ -194,4 +194,20 @@ func BenchmarkWordsHostile(b *testing.B) {
 	for b.Loop() {
 		Words(text)
 	}
+}
+
+// TestTermNotes: update writes a "#. term:" line above each entry whose
+// English has a glossary term, with the approved and forbidden
+// renderings, and none where there is no glossary.
+func TestTermNotes(t *testing.T) {
+	dir := newProject(t)
+	glossary := read(t, dir, "glossary/es.yaml")
+	require.NoError(t, os.Remove(filepath.Join(dir, "glossary", "es.yaml")))
+	update(t, dir, Default())
+	assert.NotContains(t, read(t, dir, esPath), "#. term:", "no glossary, no term lines")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "glossary", "es.yaml"), []byte(glossary), 0o644))
+	update(t, dir, Default())
+	es := read(t, dir, esPath)
+	assert.Contains(t, es, "#. term: drug war → guerra contra el narcotráfico (not: guerra contra las drogas)\n")
+	assert.Equal(t, 2, strings.Count(es, "#. term: drug war"), "two units have the term")
 }

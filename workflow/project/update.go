@@ -256,6 +256,7 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 			m.Hash = e.Hash
 		}
 		notes := []string{". " + src + ": " + e.Unit.Text}
+		notes = append(notes, termNotes(w.glossary, l.Tag.String(), e.Unit.Text)...)
 		switch e.State {
 		case Untranslated:
 			notes = append(notes, ", untranslated")

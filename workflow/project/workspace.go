@@ -17,6 +17,7 @@ import (
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/reconcile"
 	"github.com/hopeborder/bitext/workflow/segment"
+	"github.com/hopeborder/bitext/workflow/terms"
 )
 
 // State is where a unit's translation stands.
@@ -46,9 +47,13 @@ type Workspace struct {
 	// that belong to no source, in path order.
 	OrphanFiles []OrphanFile
 
-	root fs.FS
-	mem  memories // the translation memories, made on first need (memory.go)
+	root     fs.FS
+	mem      memories // the translation memories, made on first need (memory.go)
+	glossary *terms.Glossary
 }
+
+// Glossary returns the project glossary, empty when there is none.
+func (w *Workspace) Glossary() *terms.Glossary { return w.glossary }
 
 // SourceLocale returns the language of the sources.
 func (w *Workspace) SourceLocale() language.Tag { return w.cfg.source }
@@ -198,6 +203,9 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 		return nil, &ConfigError{"sources", fmt.Sprintf("no source files match %s; put articles in source/ or set sources in bitext.yaml", strings.Join(s.Sources, ", "))}
 	}
 	w := &Workspace{cfg: s, root: in.Root}
+	if w.glossary, err = readGlossary(in.Root, s.Glossary, s.source.String()); err != nil {
+		return nil, err
+	}
 	names := map[string]string{}
 	for _, p := range paths {
 		name := segment.DocName(p)

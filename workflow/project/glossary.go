@@ -1,0 +1,79 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/hopeborder/bitext/workflow/terms"
+)
+
+// readGlossary reads every glossary file of dir: <locale>.yaml, .yml and
+// .csv, and *.tbx, in name order. A missing folder is an empty glossary;
+// a file that does not read is a configuration error at its line.
+func readGlossary(root fs.FS, dir, sourceLang string) (*terms.Glossary, error) {
+	g := &terms.Glossary{}
+	entries, err := fs.ReadDir(root, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return g, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the glossary: %w", err)
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		p := path.Join(dir, name)
+		var read func(string, []byte) (*terms.Glossary, error)
+		switch strings.ToLower(path.Ext(name)) {
+		case ".yaml", ".yml":
+			read = terms.ReadYAML
+		case ".csv":
+			read = terms.ReadCSV
+		case ".tbx":
+			read = func(name string, data []byte) (*terms.Glossary, error) { return terms.ReadTBX(name, data, sourceLang) }
+		default:
+			continue
+		}
+		data, err := fs.ReadFile(root, p)
+		if err != nil {
+			return nil, fmt.Errorf("read the glossary: %w", err)
+		}
+		part, err := read(p, data)
+		if err != nil {
+			return nil, &ConfigError{Key: "glossary", Msg: err.Error()}
+		}
+		g.Entries = append(g.Entries, part.Entries...)
+		g.Rules = append(g.Rules, part.Rules...)
+	}
+	return g, nil
+}
+
+// termNotes returns the "#. term:" lines of a unit: each glossary term
+// its English has, with the approved renderings and the forbidden ones,
+// so that the translator sees them where the translation is.
+func termNotes(g *terms.Glossary, locale, text string) []string {
+	if g == nil || len(g.Entries) == 0 {
+		return nil
+	}
+	var out []string
+	for _, e := range g.Find(locale, text) {
+		line := ". term: " + e.Term + " → " + strings.Join(e.Approved, " | ")
+		if len(e.Approved) == 0 {
+			line = ". term: " + e.Term
+		}
+		if len(e.Forbidden) > 0 {
+			line += " (not: " + strings.Join(e.Forbidden, ", ") + ")"
+		}
+		out = append(out, line)
+	}
+	return out
+}
