@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/terms"
 )
 
 // Config tunes the checks and sets the gates. The zero Config runs every
@@ -82,6 +83,7 @@ type settings struct {
 	min      map[string]float64 // by canonical tag
 	failOn   Severity           // 0 for never
 	source   string
+	glossary *terms.Glossary
 }
 
 func configError(key, format string, args ...any) error {

@@ -80,6 +80,7 @@ func Run(w *project.Workspace, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.glossary = w.Glossary()
 	rep := &Report{failOn: s.failOn}
 	src := langFor(w.SourceLocale())
 	// Counting words for the status takes a while: it runs beside the
@@ -203,6 +204,8 @@ type runner struct {
 	lines     []int // line starts of the locale file, when needed
 	texts     []string
 	docs      []inline.Doc
+	gloss     *glossary   // the glossary of the locale
+	doc       *docChoices // the choices of the document's translations
 
 	// The locale being checked, and what the runner found in it.
 	s             *settings
@@ -241,6 +244,14 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 		out = append(out, f)
 	}
 	target := langFor(l.Tag)
+	gloss := newGlossary(s.glossary, tag)
+	var texts []string
+	for i := range l.Entries {
+		if st := l.Entries[i].State; st == project.Translated || st == project.Stale {
+			texts = append(texts, l.Entries[i].Message.Other)
+		}
+	}
+	doc := newDocChoices(gloss, texts)
 	n := len(l.Entries)
 	workers := 1
 	if n >= parallelMin {
@@ -252,6 +263,7 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 		r := newRunner()
 		r.setLangs(target, src)
 		r.s, r.l, r.base, r.exempt = s, l, base, s.exempt[tag]
+		r.gloss, r.doc = gloss, doc
 		r.e.locale = tag
 		runners[k] = r
 		lo, hi := k*n/workers, (k+1)*n/workers
