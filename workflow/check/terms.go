@@ -2,7 +2,10 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hopeborder/bitext/workflow/terms"
 )
@@ -11,20 +14,74 @@ import (
 // typography checks use it.
 type glossary struct {
 	entries []terms.Entry
-	// keys are, per entry, the lower-cased first word of its term: an
-	// English without it cannot hold the term, and is not cut into words.
-	keys  []string
+	// first maps the lower-cased first word of each term (and, for a
+	// one-word term, its plural) to the entries it starts: an English
+	// none of whose words is a key holds no term, and is read in one pass
+	// without allocating rather than once per entry.
+	first map[string][]int
+	// stems are the longest words of the forbidden renderings, less the
+	// two last letters inflection may change (of a word of four or more),
+	// with the entries they are of: a translation that holds none, in
+	// lower case or with a capital, holds no forbidden rendering.
+	stems []stem
 	rules []terms.Rule
+}
+
+type stem struct {
+	prefix, title string // lower case, and with a capital
+	entry         int
 }
 
 func newGlossary(g *terms.Glossary, locale string) *glossary {
 	sub := g.For(locale)
-	out := &glossary{entries: sub.Entries, rules: sub.Rules}
-	for _, e := range sub.Entries {
-		first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(e.Term)), " ")
-		out.keys = append(out.keys, strings.TrimRight(first, "."))
+	out := &glossary{entries: sub.Entries, rules: sub.Rules, first: map[string][]int{}}
+	for i, e := range sub.Entries {
+		words := terms.Words(e.Term).Lower()
+		if len(words) == 0 {
+			continue
+		}
+		out.first[words[0]] = append(out.first[words[0]], i)
+		if len(words) == 1 {
+			out.first[words[0]+"s"] = append(out.first[words[0]+"s"], i)
+		}
+		for _, f := range e.Forbidden {
+			if fw := terms.Words(f).Lower(); len(fw) > 0 {
+				p := slices.MaxFunc(fw, func(a, b string) int { return len(a) - len(b) })
+				if r := []rune(p); len(r) > 3 {
+					p = string(r[:len(r)-2])
+				}
+				out.stems = append(out.stems, stem{p, capitalized(p), i})
+			}
+		}
 	}
 	return out
+}
+
+// capitalized returns w with its first letter in upper case.
+func capitalized(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+// scan returns, in glossary order and each once, the entries whose term
+// may be in src (its first word is a word of src) and those whose
+// forbidden renderings may be in dst (it holds a stem).
+func (g *glossary) scan(src, dst string, withSrc bool) (inSrc, inDst []int) {
+	var buf []byte
+	if withSrc {
+		terms.EachWord(src, func(i, j int) {
+			buf = terms.AppendLower(buf[:0], src[i:j])
+			inSrc = append(inSrc, g.first[string(buf)]...)
+		})
+	}
+	for _, s := range g.stems {
+		if strings.Contains(dst, s.prefix) || strings.Contains(dst, s.title) {
+			inDst = append(inDst, s.entry)
+		}
+	}
+	slices.Sort(inSrc)
+	slices.Sort(inDst)
+	return slices.Compact(inSrc), slices.Compact(inDst)
 }
 
 // checkTerms reports, where the English has a glossary term, a
@@ -36,42 +93,35 @@ func checkTerms(e *entry) string {
 	if g == nil || len(g.entries) == 0 {
 		return ""
 	}
+	inSrc, inDst := g.scan(e.src.s, e.dst.s, e.state == current)
+	if len(inSrc) == 0 && len(inDst) == 0 {
+		return ""
+	}
 	var msgs []string
 	var dst *terms.Text
-	words := func() *terms.Text {
+	words := func() terms.Text {
 		if dst == nil {
 			t := terms.Words(e.dst.s)
 			dst = &t
 		}
-		return dst
+		return *dst
 	}
-	if e.state == current {
-		lower := strings.ToLower(e.src.s)
-		var src *terms.Text
-		for i := range g.entries {
-			t := &g.entries[i]
-			if len(t.Approved) == 0 || !strings.Contains(lower, g.keys[i]) {
-				continue
-			}
-			if src == nil {
-				w := terms.Words(e.src.s)
-				src = &w
-			}
-			if !t.In(*src) {
-				continue
-			}
-			if _, ok := t.Renders(*words()); !ok {
-				msgs = append(msgs, fmt.Sprintf("the English has the glossary term “%s”: use “%s” (%s)", t.Term, strings.Join(t.Approved, "” or “"), t.Pos()))
-			}
-		}
+	var src terms.Text
+	if len(inSrc) > 0 {
+		src = terms.Words(e.src.s)
 	}
-	lower := strings.ToLower(e.dst.s)
-	for i := range g.entries {
+	for _, i := range inSrc {
 		t := &g.entries[i]
-		if len(t.Forbidden) == 0 || !anyStem(lower, t.Forbidden) {
+		if len(t.Approved) == 0 || !t.In(src) {
 			continue
 		}
-		for _, f := range t.ForbiddenIn(*words()) {
+		if _, ok := t.Renders(words()); !ok {
+			msgs = append(msgs, fmt.Sprintf("the English has the glossary term “%s”: use “%s” (%s)", t.Term, strings.Join(t.Approved, "” or “"), t.Pos()))
+		}
+	}
+	for _, i := range inDst {
+		t := &g.entries[i]
+		for _, f := range t.ForbiddenIn(words()) {
 			use := ""
 			if len(t.Approved) > 0 {
 				use = fmt.Sprintf(": use “%s”", t.Approved[0])
@@ -80,19 +130,4 @@ func checkTerms(e *entry) string {
 		}
 	}
 	return strings.Join(msgs, "; ")
-}
-
-// anyStem reports whether lower may hold one of forms: the first word of
-// one, less the ending inflection may change.
-func anyStem(lower string, forms []string) bool {
-	for _, f := range forms {
-		first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(f)), " ")
-		if r := []rune(first); len(r) > 3 {
-			first = string(r[:len(r)-2])
-		}
-		if strings.Contains(lower, first) {
-			return true
-		}
-	}
-	return false
 }

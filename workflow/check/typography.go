@@ -22,7 +22,7 @@ var typographies = map[string]typography{
 }
 
 // units are what a number takes a no-break space before.
-var units = []string{"%", "‰", "km²", "km", "kg", "cm", "mm", "m²", "ha", "°C"}
+var units = []string{"%", "‰", "km²", "km", "kg", "cm", "mm", "m²", "°C"}
 
 // checkTypography reports, in the prose of a translation, what its
 // locale's typography sets otherwise (a plain space or none between a

@@ -2,6 +2,7 @@ package terms
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -36,6 +37,29 @@ type Entry struct {
 	// File and Line say where the entry was read, for messages.
 	File string
 	Line int
+
+	cut *cutEntry // Term and renderings cut into words, set by For
+}
+
+// cutEntry is an Entry's phrases, cut once rather than at every match.
+type cutEntry struct {
+	term                phrase
+	approved, forbidden []phrase
+}
+
+// phrases returns e's term and renderings cut into words.
+func (e *Entry) phrases() *cutEntry {
+	if e.cut != nil {
+		return e.cut
+	}
+	c := &cutEntry{term: newPhrase(e.Term)}
+	for _, a := range e.Approved {
+		c.approved = append(c.approved, newPhrase(a))
+	}
+	for _, f := range e.Forbidden {
+		c.forbidden = append(c.forbidden, newPhrase(f))
+	}
+	return c
 }
 
 // Pos returns where e was read, as "glossary/es.yaml:12".
@@ -55,6 +79,8 @@ type Rule struct {
 	Forms  []string
 	File   string
 	Line   int
+
+	res []*regexp.Regexp // Forms compiled, by validate or on first use
 }
 
 // Glossary is the project's glossary.
@@ -64,7 +90,8 @@ type Glossary struct {
 }
 
 // For returns the entries and rules of one target locale: those of its
-// tag, or of its base language ("es" for "es-MX").
+// tag, or of its base language ("es" for "es-MX"), ready to match many
+// texts (and from several goroutines).
 func (g *Glossary) For(locale string) *Glossary {
 	out := &Glossary{}
 	if g == nil {
@@ -73,6 +100,7 @@ func (g *Glossary) For(locale string) *Glossary {
 	base, _, _ := strings.Cut(locale, "-")
 	for _, e := range g.Entries {
 		if strings.EqualFold(e.Locale, locale) || strings.EqualFold(e.Locale, base) {
+			e.cut = e.phrases()
 			out.Entries = append(out.Entries, e)
 		}
 	}
@@ -152,5 +180,6 @@ func (r *Rule) validate() error {
 	if len(r.Forms) < 2 {
 		return fmt.Errorf("%s:%d: consistency rule %q needs two forms or more", r.File, r.Line, r.Name)
 	}
+	r.res = r.regexps()
 	return nil
 }

@@ -23,15 +23,39 @@ type word struct {
 // apostrophes and hyphens inside them ("Mexico’s", "centro-izquierda").
 func Words(s string) Text {
 	t := Text{s: s}
+	EachWord(s, func(i, j int) {
+		t.words = append(t.words, word{i, j, lower(s[i:j])})
+	})
+	return t
+}
+
+// EachWord calls fn with the bytes [start, end) of each word of s, as
+// Words cuts them, without allocating: for callers that only look.
+func EachWord(s string, fn func(start, end int)) {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			if r, size = utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
 		}
 		j := i + size
 		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
+			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
 			if isWordRune(r) {
 				j += size
 				continue
@@ -44,13 +68,55 @@ func Words(s string) Text {
 			}
 			break
 		}
-		t.words = append(t.words, word{i, j, strings.ToLower(s[i:j])})
+		fn(i, j)
 		i = j
 	}
-	return t
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// lower is strings.ToLower, without a copy for a word already lower-case
+// ASCII, as most are.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// AppendLower appends w lower-cased to buf, as Words lower-cases a word.
+func AppendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	return append(buf, w...)
+}
+
+// Lower returns the words of t, lower-cased, in order.
+func (t Text) Lower() []string {
+	out := make([]string, len(t.words))
+	for i := range t.words {
+		out[i] = t.words[i].lower
+	}
+	return out
+}
+
+// asciiWord says which ASCII bytes are word bytes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // phrase is a term or rendering cut into words, with whether it ends
 // with a period ("id.") that the text must have too.
@@ -155,7 +221,7 @@ func inflects(got, want string) bool {
 // e.Case is Exact, in any case otherwise, and in the plural ("drug
 // wars").
 func (e *Entry) In(t Text) bool {
-	p := newPhrase(e.Term)
+	p := &e.phrases().term
 	return p.find(&t, e.Case == Exact, false) >= 0 || p.findPlural(&t, e.Case == Exact)
 }
 
@@ -180,9 +246,9 @@ func (p *phrase) findPlural(t *Text, exact bool) bool {
 // article of the same kind (el, la, los, las; un, una, unos, unas). An
 // Exact entry keeps the capital of each word.
 func (e *Entry) Renders(t Text) (string, bool) {
-	for _, a := range e.Approved {
-		p := newPhrase(a)
-		if p.find(&t, e.Case == Exact, true) >= 0 {
+	c := e.phrases()
+	for i, a := range e.Approved {
+		if c.approved[i].find(&t, e.Case == Exact, true) >= 0 {
 			return a, true
 		}
 	}
@@ -193,9 +259,9 @@ func (e *Entry) Renders(t Text) (string, bool) {
 // inflected or not, in any case.
 func (e *Entry) ForbiddenIn(t Text) []string {
 	var out []string
-	for _, f := range e.Forbidden {
-		p := newPhrase(f)
-		if p.find(&t, false, true) >= 0 {
+	c := e.phrases()
+	for i, f := range e.Forbidden {
+		if c.forbidden[i].find(&t, false, true) >= 0 {
 			out = append(out, f)
 		}
 	}
@@ -219,7 +285,11 @@ func (g *Glossary) Find(locale, source string) []*Entry {
 // byte offsets of its matches.
 func (r *Rule) Matches(s string) [][]int {
 	out := make([][]int, len(r.Forms))
-	for i, re := range r.regexps() {
+	if r.res == nil {
+		// A Rule made in code rather than read: compiled here, once.
+		r.res = r.regexps()
+	}
+	for i, re := range r.res {
 		for _, m := range re.FindAllStringIndex(s, -1) {
 			if wordBoundary(s, m[0], m[1]) {
 				out[i] = append(out[i], m[0])
