@@ -119,6 +119,13 @@ func checkShown(t *testing.T, translation string) {
 	}
 	w, id := oneUnit(t, translation)
 	shown := shownCounts(t, w)
+	// What the locale file holds, as check and the editions read it: the
+	// file is UTF-8, so bytes that are not are U+FFFD there.
+	for _, e := range w.Docs[0].Locales[0].Entries {
+		if e.Message.ID == id {
+			translation = e.Message.Other
+		}
+	}
 	var known unitText
 	known.parse(translation)
 	kinds := map[string]int{"links": len(known.urls), "images": known.images, "em": known.em, "strong": known.strong,
@@ -127,8 +134,16 @@ func checkShown(t *testing.T, translation string) {
 	for k, n := range shown {
 		extra := n - plainShown[k]
 		kind := k[strings.LastIndexByte(k, ' ')+1:]
-		if extra > kinds[kind] {
-			t.Errorf("%s: %d more than a plain translation shows, for %q, where check reads %d", k, extra, translation, kinds[kind])
+		allowed := kinds[kind]
+		if strings.HasSuffix(k[:strings.IndexByte(k, ' ')], ".md") {
+			// The Markdown edition writes template tags as they are, for
+			// the site's generator; read as plain Markdown, one may be
+			// any markup. The template check flags a tag the English has
+			// not, so each counts as known.
+			allowed += len(known.placeholders)
+		}
+		if extra > allowed {
+			t.Errorf("%s: %d more than a plain translation shows, for %q, where check reads %d", k, extra, translation, allowed)
 		}
 		if kind == "links" && extra > 0 {
 			linked = true
@@ -140,7 +155,7 @@ func checkShown(t *testing.T, translation string) {
 	rep, err := Run(w, Config{})
 	require.NoError(t, err)
 	for _, f := range rep.Findings {
-		if f.ID == id && f.Check == "links" {
+		if f.ID == id && (f.Check == "links" || f.Check == "template" && len(known.placeholders) > 0) {
 			return
 		}
 	}
