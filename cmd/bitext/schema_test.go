@@ -34,7 +34,7 @@ func schema(t *testing.T, name string) string {
 }
 
 // TestExportsValidate checks what export writes, for a project with
-// every state, translator comments and suggestions, against the OASIS
+// every state, translator comments, suggestions and glossary terms, against the OASIS
 // schemas; and that the check can fail.
 func TestExportsValidate(t *testing.T) {
 	dir := peerProject(t)
@@ -50,6 +50,9 @@ func TestExportsValidate(t *testing.T) {
 	x12 := "exchange/" + peerDoc + ".es.xlf"
 	require.Contains(t, readFile(t, dir, x2), `category="bitext:suggestion"`)
 	require.Contains(t, readFile(t, dir, x12), "<alt-trans ")
+	// The glossary terms of a unit, as notes on its source.
+	require.Contains(t, readFile(t, dir, x2), `<note category="bitext:term" appliesTo="source">drug war → guerra contra el narcotráfico (not: guerra contra las drogas)</note>`)
+	require.Contains(t, readFile(t, dir, x12), `<note from="bitext:term" annotates="source">drug war → guerra contra el narcotráfico (not: guerra contra las drogas)</note>`)
 	require.Contains(t, readFile(t, dir, x12), `state="needs-review-translation"`)
 
 	for _, tc := range []struct{ file, xsd string }{

@@ -18,6 +18,7 @@ func sample() *File {
 		Units: []Unit{
 			{ID: "title", Kind: "title", Position: "source/article.txt:1", Source: "The U.S. & Mexico", Target: "Estados Unidos y México", State: Translated, Base: Fingerprint("Estados Unidos y México")},
 			{ID: "p-new", Kind: "paragraph", Position: "source/article.txt:3", Source: `Say "hi"[^1] to <b>you</b>, see [the report](https://example.org/?a=1&b=2) and {{.Name}}.`, Comments: []string{"Ana: check the link"},
+				Terms:       []string{"report → informe (not: reporte)"},
 				Suggestions: []Suggestion{{Score: 92, Origin: "other/p-x", Source: "Say hi to you.", Target: "Saluda."}}},
 			{ID: "p-stale", Kind: "paragraph", Position: "source/article.txt:5", Source: "Little of substance on migrant rights.", OldSource: "Little of substance as to migrant rights.", Target: "Poca cosa «de fondo»\\ en *derechos*.", State: NeedsReview, Base: Fingerprint("Poca cosa «de fondo»\\ en *derechos*.")},
 			{ID: "note-1", Kind: "note", Position: "source/article.txt:9", Source: "https://www.wola.org/x; `code`", Target: "https://www.wola.org/x; `code`", State: Translated, Comments: []string{"first", "second line"}},
@@ -25,15 +26,15 @@ func sample() *File {
 	}}}
 }
 
-// carried returns f as a format carries it back: suggestions are
-// bitext's to write anew, lines are where the units were read.
+// carried returns f as a format carries it back: suggestions and terms
+// are bitext's to write anew, lines are where the units were read.
 func carried(f *File, keepPosition bool) *File {
 	out := &File{}
 	for _, d := range f.Docs {
 		d.Line = 0
 		var units []Unit
 		for _, u := range d.Units {
-			u.Suggestions, u.Line = nil, 0
+			u.Suggestions, u.Terms, u.Line = nil, nil, 0
 			if !keepPosition {
 				u.Position = ""
 			}
@@ -64,6 +65,7 @@ func TestRoundTrip(t *testing.T) {
 			again, err := tc.write(sample())
 			require.NoError(t, err)
 			assert.Equal(t, data, again, "output is deterministic")
+			assert.Contains(t, string(data), "report → informe (not: reporte)", "the unit's terms, for the translator")
 			back, err := tc.read("x", data)
 			require.NoError(t, err)
 			assert.Equal(t, carried(sample(), true), carried(back, true))

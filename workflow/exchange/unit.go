@@ -53,6 +53,11 @@ type Unit struct {
 	OldSource string
 	// Comments are the translator's comments, one a line.
 	Comments []string
+	// Terms are the glossary terms of the source with their approved
+	// renderings, as "drug war → guerra contra el narcotráfico (not:
+	// guerra contra las drogas)", one a term: written for the translator,
+	// never read back (the glossary is the project's).
+	Terms []string
 	// Suggestions are translations of similar units, for the translator
 	// to copy from; never targets.
 	Suggestions []Suggestion

@@ -17,6 +17,7 @@ const (
 	fromContext   = "bitext:context"
 	fromOldSource = "bitext:old-source"
 	fromComment   = "translator"
+	fromTerm      = "bitext:term"
 )
 
 // WriteXLIFF12 writes f as an XLIFF 1.2 document, the version Trados,
@@ -123,6 +124,11 @@ func appendUnit12(b []byte, u *Unit, copySource bool) ([]byte, error) {
 	if u.State == NeedsReview && u.OldSource != "" {
 		b = append(b, `        <note from="`+fromOldSource+`" annotates="source">`...)
 		b = appendEscaped(b, u.OldSource)
+		b = append(b, "</note>\n"...)
+	}
+	for _, t := range u.Terms {
+		b = append(b, `        <note from="`+fromTerm+`" annotates="source">`...)
+		b = appendEscaped(b, t)
 		b = append(b, "</note>\n"...)
 	}
 	for _, c := range u.Comments {
@@ -281,7 +287,7 @@ func readUnit12(r *xmlReader, start xml.StartElement) (*Unit, error) {
 					return nil, err
 				}
 				switch from {
-				case fromContext:
+				case fromContext, fromTerm:
 				case fromOldSource:
 					u.OldSource = s
 				default:

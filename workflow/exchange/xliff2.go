@@ -23,6 +23,7 @@ const (
 	noteOldSource  = "bitext:old-source"
 	noteSuggestion = "bitext:suggestion"
 	noteComment    = "comment"
+	noteTerm       = "bitext:term"
 )
 
 // WriteXLIFF2 writes f as an XLIFF 2.1 document: a <file> per document, a
@@ -138,6 +139,9 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 	}
 	if u.State == NeedsReview && u.OldSource != "" {
 		note(noteOldSource, u.OldSource, "source")
+	}
+	for _, t := range u.Terms {
+		note(noteTerm, t, "source")
 	}
 	for _, c := range u.Comments {
 		note(noteComment, c, "")
@@ -481,7 +485,7 @@ func readNotes2(r *xmlReader, u *Unit) error {
 				u.Position = strings.TrimPrefix(strings.TrimPrefix(text, " "), "at ")
 			case noteOldSource:
 				u.OldSource = text
-			case noteSuggestion:
+			case noteSuggestion, noteTerm:
 				// bitext's own; written anew on every export.
 			default:
 				u.Comments = append(u.Comments, strings.Split(text, "\n")...)

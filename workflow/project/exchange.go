@@ -78,6 +78,7 @@ func (w *Workspace) Export(tag language.Tag, docs []string) (*exchange.File, err
 			for _, c := range e.Message.Comments {
 				u.Comments = append(u.Comments, commentText(c))
 			}
+			u.Terms = termLines(w.glossary, tag.String(), e.Unit.Text)
 			switch e.State {
 			case Translated:
 				u.Target, u.State = e.Message.Other, exchange.Translated

@@ -57,18 +57,28 @@ func readGlossary(root fs.FS, dir, sourceLang string) (*terms.Glossary, error) {
 	return g, nil
 }
 
-// termNotes returns the "#. term:" lines of a unit: each glossary term
-// its English has, with the approved renderings and the forbidden ones,
-// so that the translator sees them where the translation is.
+// termNotes returns the "#. term:" lines of a unit (termLines), so that
+// the translator sees them where the translation is.
 func termNotes(g *terms.Glossary, locale, text string) []string {
+	lines := termLines(g, locale, text)
+	for i, l := range lines {
+		lines[i] = ". term: " + l
+	}
+	return lines
+}
+
+// termLines returns, for each glossary term the English text has, the
+// term with its approved renderings and the forbidden ones, as "drug war
+// → guerra contra el narcotráfico (not: guerra contra las drogas)".
+func termLines(g *terms.Glossary, locale, text string) []string {
 	if g == nil || len(g.Entries) == 0 {
 		return nil
 	}
 	var out []string
 	for _, e := range g.Find(locale, text) {
-		line := ". term: " + e.Term + " → " + strings.Join(e.Approved, " | ")
-		if len(e.Approved) == 0 {
-			line = ". term: " + e.Term
+		line := e.Term
+		if len(e.Approved) > 0 {
+			line += " → " + strings.Join(e.Approved, " | ")
 		}
 		if len(e.Forbidden) > 0 {
 			line += " (not: " + strings.Join(e.Forbidden, ", ") + ")"
