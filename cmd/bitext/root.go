@@ -114,6 +114,7 @@ progress, notices and errors go to standard error. Exit codes: 0 ok,
 		newExportCmd(g),
 		newImportCmd(g),
 		newTMCmd(g),
+		newGlossaryCmd(g),
 	)
 	registerCompletions(cmd, g)
 	return cmd

@@ -96,3 +96,44 @@ func TestMemoryValidates(t *testing.T) {
 	out, ok = xmllint(t, dir, "--dtdvalid", "tmx14.dtd", "bad.tmx")
 	assert.False(t, ok, out)
 }
+
+// TestGlossaryValidates checks glossary export against the TBX core
+// structure schema (martif) OmegaT reads glossaries with, from its
+// package, and that the TBX comes back through glossary import as the
+// same glossary.
+func TestGlossaryValidates(t *testing.T) {
+	const jar = "/usr/share/omegat/OmegaT.jar"
+	z, err := zip.OpenReader(jar)
+	if err != nil {
+		peer.Missing(t, "the TBX schema comes from OmegaT's %s (apt-get install omegat): %v", jar, err)
+	}
+	defer z.Close()
+	dir := peerProject(t)
+	for _, name := range []string{"tbx.xsd", "xml.xsd"} {
+		f, err := z.Open("schemas/" + name)
+		require.NoError(t, err)
+		data, err := io.ReadAll(f)
+		require.NoError(t, err)
+		writeFile(t, dir, name, string(data))
+	}
+	runOK(t, dir, "glossary", "export")
+	tbx := readFile(t, dir, "exchange/glossary.tbx")
+	require.Contains(t, tbx, "<term>guerra contra las drogas</term>\n            <termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>")
+	out, ok := xmllint(t, dir, "--schema", "tbx.xsd", "exchange/glossary.tbx")
+	assert.True(t, ok, out)
+	writeFile(t, dir, "bad.tbx", strings.Replace(tbx, "<tig>", "<tag>", 1))
+	out, ok = xmllint(t, dir, "--schema", "tbx.xsd", "bad.tbx")
+	assert.False(t, ok, out)
+
+	// Imported into an empty glossary, the TBX gives the same terms.
+	yaml := readFile(t, dir, "glossary/es.yaml")
+	require.NoError(t, os.Remove(filepath.Join(dir, "glossary", "es.yaml")))
+	stdout := runOK(t, dir, "glossary", "import", "exchange/glossary.tbx")
+	assert.Contains(t, stdout, "glossary/es.yaml: 18 new terms, 0 replaced")
+	runOK(t, dir, "glossary", "export")
+	assert.Equal(t, tbx, readFile(t, dir, "exchange/glossary.tbx"), "export, import, export")
+	back := readFile(t, dir, "glossary/es.yaml")
+	assert.Contains(t, back, "  - term: \"drug war\"\n    approved: [\"guerra contra el narcotráfico\"]\n    forbidden: [\"guerra contra las drogas\"]\n")
+	assert.Contains(t, yaml, "consistency:")
+	assert.NotContains(t, back, "consistency:", "TBX has no place for consistency rules")
+}

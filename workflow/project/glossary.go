@@ -1,12 +1,15 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/terms"
 )
@@ -86,4 +89,123 @@ func termLines(g *terms.Glossary, locale, text string) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// GlossaryTBX returns the project glossary, every locale, as TBX-Basic
+// for OmegaT, Trados or Weblate. Consistency rules stay in the YAML.
+func (w *Workspace) GlossaryTBX() []byte {
+	return w.glossary.MarshalTBX(w.cfg.source.String())
+}
+
+// GlossaryImport says what ImportGlossary did for one locale.
+type GlossaryImport struct {
+	Locale string
+	// Path is the YAML glossary file written.
+	Path string
+	// Added are the entries of terms the file did not have; Replaced
+	// those that replace the file's entry of the same term.
+	Added, Replaced int
+}
+
+// ImportGlossary reads a TBX file (name is its path, for messages) and
+// returns the writes that merge its entries for each of tags into that
+// locale's YAML glossary file, <glossary>/<locale>.yaml: an entry of the
+// same term replaces the file's, others are added after them, and the
+// file's comments at its top and its consistency rules stay. A locale
+// whose glossary is kept in CSV is refused (the import would write its
+// terms twice); a file that does not read writes nothing.
+func (w *Workspace) ImportGlossary(name string, data []byte, tags []language.Tag) ([]Write, []GlossaryImport, error) {
+	in, err := terms.ReadTBX(name, data, w.cfg.source.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	var writes []Write
+	var report []GlossaryImport
+	for _, tag := range tags {
+		locale := tag.String()
+		// The file's entries for this locale, or for its language, or
+		// (for a target without region) for a region of it: a TBX of
+		// es-MX terms serves a project translating into es.
+		sub := in.For(locale)
+		if !strings.Contains(locale, "-") {
+			for _, e := range in.Entries {
+				if base, _, ok := strings.Cut(e.Locale, "-"); ok && strings.EqualFold(base, locale) {
+					sub.Entries = append(sub.Entries, e)
+				}
+			}
+		}
+		csv := path.Join(w.cfg.Glossary, locale+".csv")
+		if _, err := fs.Stat(w.root, csv); err == nil {
+			return nil, nil, fmt.Errorf("%s: the %s glossary is kept in CSV; import writes YAML, so add the terms to %s by hand or move it to %s.yaml first", csv, locale, csv, path.Join(w.cfg.Glossary, locale))
+		}
+		p := path.Join(w.cfg.Glossary, locale+".yaml")
+		old, err := fs.ReadFile(w.root, p)
+		existed := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("read the glossary: %w", err)
+		}
+		have := &terms.Glossary{}
+		if existed {
+			if have, err = terms.ReadYAML(p, old); err != nil {
+				return nil, nil, &ConfigError{Key: "glossary", Msg: err.Error()}
+			}
+		}
+		r := GlossaryImport{Locale: locale, Path: p}
+		known := map[string]bool{}
+		for _, e := range have.Entries {
+			known[strings.ToLower(e.Term)] = true
+		}
+		for i := range sub.Entries {
+			sub.Entries[i].Locale = locale
+			if known[strings.ToLower(sub.Entries[i].Term)] {
+				r.Replaced++
+			} else {
+				r.Added++
+			}
+		}
+		// Replaced entries keep their place in the file.
+		merged := &terms.Glossary{Rules: have.Rules}
+		byTerm := map[string]terms.Entry{}
+		for _, e := range sub.Entries {
+			byTerm[strings.ToLower(e.Term)] = e
+		}
+		for _, e := range have.Entries {
+			if n, ok := byTerm[strings.ToLower(e.Term)]; ok {
+				e = n
+				delete(byTerm, strings.ToLower(e.Term))
+			}
+			merged.Entries = append(merged.Entries, e)
+		}
+		for _, e := range sub.Entries {
+			if _, ok := byTerm[strings.ToLower(e.Term)]; ok {
+				merged.Entries = append(merged.Entries, e)
+			}
+		}
+		out := withHeader(merged.MarshalYAML(locale), old)
+		report = append(report, r)
+		if existed && bytes.Equal(out, old) {
+			continue
+		}
+		writes = append(writes, Write{Path: p, Data: out, Old: old, Existed: existed})
+	}
+	return writes, report, nil
+}
+
+// withHeader puts the comment lines at the top of old in place of the
+// first line of out, the header MarshalYAML writes.
+func withHeader(out, old []byte) []byte {
+	var header []byte
+	for rest := old; len(rest) > 0; {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		if !bytes.HasPrefix(line, []byte("#")) {
+			break
+		}
+		header = append(append(header, line...), '\n')
+		rest = next
+	}
+	if len(header) == 0 {
+		return out
+	}
+	_, body, _ := bytes.Cut(out, []byte("\n"))
+	return append(header, body...)
 }

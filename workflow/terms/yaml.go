@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -64,8 +65,8 @@ func ReadYAML(name string, data []byte) (*Glossary, error) {
 	for i := range f.Terms {
 		n := &f.Terms[i]
 		var y yamlEntry
-		if err := decodeStrict(n, &y); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n.Line, err)
+		if err := decodeStrict(name, n, &y, "term", "approved", "forbidden", "case", "note"); err != nil {
+			return nil, err
 		}
 		e := Entry{Locale: locale, Term: y.Term, Approved: y.Approved, Forbidden: y.Forbidden, Case: Case(y.Case), Note: y.Note, File: name, Line: n.Line}
 		if err := e.validate(); err != nil {
@@ -76,8 +77,8 @@ func ReadYAML(name string, data []byte) (*Glossary, error) {
 	for i := range f.Consistency {
 		n := &f.Consistency[i]
 		var y yamlRule
-		if err := decodeStrict(n, &y); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n.Line, err)
+		if err := decodeStrict(name, n, &y, "name", "forms"); err != nil {
+			return nil, err
 		}
 		r := Rule{Locale: locale, Name: y.Name, Forms: y.Forms, File: name, Line: n.Line}
 		if err := r.validate(); err != nil {
@@ -88,15 +89,20 @@ func ReadYAML(name string, data []byte) (*Glossary, error) {
 	return g, nil
 }
 
-// decodeStrict decodes n into v, refusing keys v has not.
-func decodeStrict(n *yaml.Node, v any) error {
-	out, err := yaml.Marshal(n)
-	if err != nil {
-		return err
+// decodeStrict decodes n into v, refusing keys v has not, at the line of
+// the key.
+func decodeStrict(name string, n *yaml.Node, v any, keys ...string) error {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; !slices.Contains(keys, k.Value) {
+				return fmt.Errorf("%s:%d: unknown key %q: use %s", name, k.Line, k.Value, strings.Join(keys, ", "))
+			}
+		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(out))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+	if err := n.Decode(v); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, n.Line, err)
+	}
+	return nil
 }
 
 // baseLocale returns the locale a glossary file's name gives: "es" for
