@@ -50,6 +50,8 @@ type Workspace struct {
 	root     fs.FS
 	mem      memories // the translation memories, made on first need (memory.go)
 	glossary *terms.Glossary
+	// actor and today are who works and the ISO day, for review records.
+	actor, today string
 }
 
 // Glossary returns the project glossary, empty when there is none.
@@ -143,6 +145,10 @@ type Locale struct {
 	Orphans []catalog.Message
 	// Obsolete counts this locale's translations kept for removed units.
 	Obsolete int
+	// Review is the locale's review file (see Record).
+	Review FileState
+
+	startRecording bool // the first review: Update makes the review file
 }
 
 // Entry is one unit's translation.
@@ -161,6 +167,11 @@ type Entry struct {
 	// Restored is set when the translation came back from the obsolete
 	// units in the history.
 	Restored bool
+	// Record is who translated and reviewed the unit, as the locale's
+	// review file has it (see Reviewed and Translator); nil for none.
+	Record *Record
+
+	review bool // marked reviewed by Review, for Update to record
 }
 
 // Entry returns the entry for a unit ID, or nil.
@@ -564,6 +575,9 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []st
 			if _, live := d.units[id]; has && t.Other != "" && !live {
 				l.Obsolete++
 			}
+		}
+		if err := w.loadReview(root, d, l); err != nil {
+			return nil, err
 		}
 		d.Locales = append(d.Locales, l)
 	}
