@@ -54,6 +54,9 @@ type (
 		Words           int     `json:"words"`
 		WordsTranslated int     `json:"words_translated"`
 		WordsToDo       int     `json:"words_to_do"`
+		Reviewing       bool    `json:"reviewing"`
+		Reviewed        int     `json:"reviewed"`
+		ReviewedPercent float64 `json:"reviewed_percent"`
 		Errors          int     `json:"errors"`   // check only
 		Warnings        int     `json:"warnings"` // check only
 	}

@@ -21,8 +21,8 @@ type Report struct {
 	// Status is one row per document and locale, in document then
 	// configuration order.
 	Status []Status
-	// Gates are the gates the run was held to, in order: min_complete per
-	// document and locale, then fail_on.
+	// Gates are the gates the run was held to, in order: min_complete and
+	// min_reviewed per document and locale, then fail_on.
 	Gates []Gate
 
 	failOn Severity    // 0 for never
@@ -45,13 +45,13 @@ type Status struct {
 
 // Gate is one condition a run is held to.
 type Gate struct {
-	// Name is "min_complete" or "fail_on", or "load" for a run that could
+	// Name is "min_complete", "min_reviewed" or "fail_on", or "load" for a run that could
 	// not check because files could not be read (see FailedReport).
 	Name   string `json:"gate"`
 	Doc    string `json:"doc,omitempty"`
 	Locale string `json:"locale,omitempty"`
-	// Min and Percent are, for min_complete, the completeness required and
-	// reached.
+	// Min and Percent are, for min_complete and min_reviewed, the share
+	// required and reached.
 	Min     *float64 `json:"min,omitempty"`
 	Percent *float64 `json:"percent,omitempty"`
 	// Level and Count are, for fail_on, the least severity that fails the
@@ -160,6 +160,23 @@ func (rep *Report) gates(s *settings) {
 			g.Message = fmt.Sprintf("%s of %s is %.1f%% complete (at least %g%% required)", st.Locale, st.Doc, got, min)
 		} else {
 			g.Message = fmt.Sprintf("%s of %s is %.1f%% complete, below the %g%% required; to do: %d stale, %d untranslated", st.Locale, st.Doc, got, min, st.Stale, st.Untranslated)
+		}
+		rep.Gates = append(rep.Gates, g)
+	}
+	for _, st := range rep.Status {
+		min, ok := s.minReviewed[st.Locale]
+		if !ok {
+			continue
+		}
+		got := st.ReviewedPercent
+		g := Gate{Name: "min_reviewed", Doc: st.Doc, Locale: st.Locale, Min: &min, Percent: &got, Passed: got >= min}
+		switch {
+		case g.Passed:
+			g.Message = fmt.Sprintf("%s of %s is %.1f%% reviewed (at least %g%% required)", st.Locale, st.Doc, got, min)
+		case !st.Reviewing:
+			g.Message = fmt.Sprintf("%s of %s is not reviewed: no review records yet; review it with `bitext review %s ID…` (at least %g%% required)", st.Locale, st.Doc, st.Locale, min)
+		default:
+			g.Message = fmt.Sprintf("%s of %s is %.1f%% reviewed, below the %g%% required; %d of %d units to review (`bitext review %s ID…`)", st.Locale, st.Doc, got, min, st.Units-st.Reviewed, st.Units, st.Locale)
 		}
 		rep.Gates = append(rep.Gates, g)
 	}
