@@ -87,9 +87,9 @@ type settings struct {
 	min      map[string]float64 // by canonical tag
 	// minReviewed is min_reviewed, by canonical tag.
 	minReviewed map[string]float64
-	failOn   Severity           // 0 for never
-	source   string
-	glossary *terms.Glossary
+	failOn      Severity // 0 for never
+	source      string
+	glossary    *terms.Glossary
 }
 
 func configError(key, format string, args ...any) error {
