@@ -16,7 +16,8 @@ func sample() *File {
 	return &File{Docs: []Doc{{
 		Name: "article", Original: "source/article.txt", SourceLang: "en", TargetLang: "es",
 		Units: []Unit{
-			{ID: "title", Kind: "title", Position: "source/article.txt:1", Source: "The U.S. & Mexico", Target: "Estados Unidos y México", State: Translated, Base: Fingerprint("Estados Unidos y México")},
+			{ID: "title", Kind: "title", Position: "source/article.txt:1", Source: "The U.S. & Mexico", Target: "Estados Unidos y México", State: Translated, Base: Fingerprint("Estados Unidos y México"),
+				Reviewed: true, People: People{TranslatedBy: "Ana Pérez", Translated: "2026-01-03", ReviewedBy: "Luis", Reviewed: "2026-01-05"}},
 			{ID: "p-new", Kind: "paragraph", Position: "source/article.txt:3", Source: `Say "hi"[^1] to <b>you</b>, see [the report](https://example.org/?a=1&b=2) and {{.Name}}.`, Comments: []string{"Ana: check the link"},
 				Terms:       []string{"report → informe (not: reporte)"},
 				Suggestions: []Suggestion{{Score: 92, Origin: "other/p-x", Source: "Say hi to you.", Target: "Saluda."}}},
@@ -26,8 +27,9 @@ func sample() *File {
 	}}}
 }
 
-// carried returns f as a format carries it back: suggestions and terms
-// are bitext's to write anew, lines are where the units were read.
+// carried returns f as a format carries it back: suggestions, terms,
+// the review and who did what are bitext's to write anew, lines are where
+// the units were read.
 func carried(f *File, keepPosition bool) *File {
 	out := &File{}
 	for _, d := range f.Docs {
@@ -35,6 +37,7 @@ func carried(f *File, keepPosition bool) *File {
 		var units []Unit
 		for _, u := range d.Units {
 			u.Suggestions, u.Terms, u.Line = nil, nil, 0
+			u.Reviewed, u.People = false, People{}
 			if !keepPosition {
 				u.Position = ""
 			}
@@ -66,6 +69,14 @@ func TestRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, data, again, "output is deterministic")
 			assert.Contains(t, string(data), "report → informe (not: reporte)", "the unit's terms, for the translator")
+			assert.Contains(t, string(data), "translated by Ana Pérez on 2026-01-03", "who did what")
+			assert.Contains(t, string(data), "reviewed by Luis on 2026-01-05")
+			switch tc.name {
+			case "xliff2":
+				assert.Contains(t, string(data), `<segment state="reviewed">`)
+			case "xliff12":
+				assert.Contains(t, string(data), `<target state="signed-off">`)
+			}
 			back, err := tc.read("x", data)
 			require.NoError(t, err)
 			assert.Equal(t, carried(sample(), true), carried(back, true))
@@ -370,4 +381,22 @@ func FuzzReadTMX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTMXPeople: who translated and reviewed a unit goes to TMX's
+// creationid and changeid and to properties; it is not read back.
+func TestTMXPeople(t *testing.T) {
+	m := &Memory{SourceLang: "en", TargetLang: "es", TUs: []TU{
+		{ID: "p-a", Source: "A", Target: "Una", People: People{TranslatedBy: "Ana & Co", Translated: "2026-01-03", ReviewedBy: "Luis", Reviewed: "2026-01-05"}},
+	}}
+	data, err := WriteTMX(m)
+	require.NoError(t, err)
+	s := string(data)
+	assert.Contains(t, s, `<tu tuid="p-a" creationid="Ana &amp; Co" changeid="Luis">`)
+	for _, p := range []string{`<prop type="x-translated-by">Ana &amp; Co</prop>`, `<prop type="x-translated">2026-01-03</prop>`, `<prop type="x-reviewed-by">Luis</prop>`, `<prop type="x-reviewed">2026-01-05</prop>`} {
+		assert.Contains(t, s, p)
+	}
+	back, err := ReadTMX("m.tmx", data, "en", "es")
+	require.NoError(t, err)
+	assert.Equal(t, People{}, back.TUs[0].People)
 }

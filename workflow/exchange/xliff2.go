@@ -24,6 +24,7 @@ const (
 	noteSuggestion = "bitext:suggestion"
 	noteComment    = "comment"
 	noteTerm       = "bitext:term"
+	notePeople     = "bitext:people"
 )
 
 // WriteXLIFF2 writes f as an XLIFF 2.1 document: a <file> per document, a
@@ -143,6 +144,9 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 	for _, t := range u.Terms {
 		note(noteTerm, t, "source")
 	}
+	for _, l := range u.People.lines() {
+		note(notePeople, l, "target")
+	}
 	for _, c := range u.Comments {
 		note(noteComment, c, "")
 	}
@@ -175,6 +179,8 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 	b = append(b, "      <segment"...)
 	switch {
 	case u.Target == "":
+	case u.State == Translated && u.Reviewed:
+		b = append(b, ` state="reviewed"`...)
 	case u.State == Translated:
 		b = append(b, ` state="translated"`...)
 	default:
@@ -485,7 +491,7 @@ func readNotes2(r *xmlReader, u *Unit) error {
 				u.Position = strings.TrimPrefix(strings.TrimPrefix(text, " "), "at ")
 			case noteOldSource:
 				u.OldSource = text
-			case noteSuggestion, noteTerm:
+			case noteSuggestion, noteTerm, notePeople:
 				// bitext's own; written anew on every export.
 			default:
 				u.Comments = append(u.Comments, strings.Split(text, "\n")...)

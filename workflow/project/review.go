@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/exchange"
 )
 
 // Record is who translated one unit's translation and who reviewed it,
@@ -412,4 +414,28 @@ func (w *Workspace) People() []Person {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return out
+}
+
+// people is who made and reviewed e's translation, for exports.
+func (e *Entry) people() exchange.People {
+	var p exchange.People
+	p.TranslatedBy, p.Translated = e.Translator()
+	p.ReviewedBy, p.Reviewed = e.Reviewer()
+	return p
+}
+
+// peopleOf is people of the translation of unit id of document doc into
+// tag, or none.
+func (w *Workspace) peopleOf(doc, id string, tag language.Tag) exchange.People {
+	for _, d := range w.Docs {
+		if d.Name != doc {
+			continue
+		}
+		if l := d.locale(tag); l != nil {
+			if e := l.Entry(d, id); e != nil {
+				return e.people()
+			}
+		}
+	}
+	return exchange.People{}
 }
