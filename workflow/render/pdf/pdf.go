@@ -363,7 +363,7 @@ func (d *document) layout() []rowBox {
 		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil)
 	}
 	rows = append(rows, heads)
-	if l := ed.Langs[d.cols[1]]; !l.Complete() {
+	if l := ed.Langs[d.cols[1]]; l.ShowProgress() {
 		pr := rowBox{kind: segment.Paragraph, style: progressStyle, tint: true}
 		for i := range d.cols {
 			text := d.phrases[i].Progress(l, d.tags[0])
