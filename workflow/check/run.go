@@ -223,6 +223,7 @@ type runner struct {
 	docs      []inline.Doc
 	gloss     *glossary   // the glossary of the locale
 	doc       *docChoices // the choices of the document's translations
+	runs      []string    // the terms check's runs of the English, reused
 
 	// The locale being checked, and what the runner found in it.
 	s             *settings

@@ -18,6 +18,9 @@ terms:
   - term: Hope Border Institute
     approved: [Instituto Fronterizo Esperanza]
     case: exact
+  - term: Inter-American Human Rights Commission
+    approved: [Comisión Interamericana de Derechos Humanos]
+    case: exact
   - term: id.
     approved: [Ibíd.]
     forbidden: [íd.]
@@ -56,6 +59,10 @@ func TestTerms(t *testing.T) {
 		{name: "a name as written", src: "Hope Border Institute will continue", dst: "El Instituto Fronterizo Esperanza (Hope Border Institute) seguirá"},
 		{name: "a name left in English", src: "Hope Border Institute will continue", dst: "Hope Border Institute seguirá", want: "“Instituto Fronterizo Esperanza”"},
 		{name: "a name in lower case", src: "Hope Border Institute will continue", dst: "El instituto fronterizo esperanza seguirá", want: "“Instituto Fronterizo Esperanza”"},
+		{name: "a hyphenated term", src: "adopted by the Inter-American Human Rights Commission.", dst: "adoptadas por la Comisión Interamericana.",
+			want: "the English has the glossary term “Inter-American Human Rights Commission”: use “Comisión Interamericana de Derechos Humanos”"},
+		{name: "a hyphenated term rendered", src: "adopted by the Inter-American Human Rights Commission.", dst: "adoptadas por la Comisión Interamericana de Derechos Humanos."},
+		{name: "a term in quotes", src: "“Hope Border Institute” will continue", dst: "«Hope Border Institute» seguirá", want: "use “Instituto Fronterizo Esperanza”"},
 		{name: "repeated citation", src: "(id.)", dst: "Ibíd."},
 		{name: "repeated citation the old way", src: "(id.)", dst: "(íd.)", want: "“íd.” is a forbidden rendering of “id.”: use “Ibíd.”"},
 	})
@@ -75,7 +82,7 @@ func TestTypography(t *testing.T) {
 		{name: "spaces inside guillemets", src: "“third country”", dst: "« tercer país »", want: "no space inside « »"},
 		{name: "the document's form", src: "the Trump administration", dst: "la administración de Trump"},
 		{name: "the other form", src: "the Trump administration", dst: "la administración Trump",
-			want: "consistency rule “administración de NAME” (glossary/es.yaml:13): “administración {Name}” here, “administración de {Name}” in 2 other units of the document"},
+			want: "consistency rule “administración de NAME” (glossary/es.yaml:16): “administración {Name}” here, “administración de {Name}” in 2 other units of the document"},
 		{name: "French guillemets are not Spanish rules", src: "“a”", dst: "« a »", locale: "fr"},
 	})
 }
