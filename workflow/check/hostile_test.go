@@ -57,6 +57,13 @@ var hostile = []struct {
 	{"brackets then tails", func(n int) string { return rep("[")(n/2) + rep("](")(n/2) }},
 	{"questions", rep("¿")},
 	{"templates", rep("{{.}}")},
+	// The terms and typography checks, with the glossary.
+	{"ranges in a URL", func(n int) string { return "https://x.org/" + rep("1-")(n) }},
+	{"percents", rep("80 % ")},
+	{"guillemets", rep("« ")},
+	{"pattern forms", rep("administración Trump administración de ")},
+	{"forbidden renderings", rep("guerra contra las drogas ")},
+	{"term words", rep("drug ")},
 }
 
 func rep(p string) func(n int) string {
@@ -95,8 +102,9 @@ func sub(a, b uint64) uint64 {
 // words, a link and a note, as a hostile translation's English.
 const hostileEnglish = "The U.S., Mexico and the Persecution of Migrants on Both Sides of the Border, in [a report](https://example.org/report) of 2018: 2,000 people and six countries[^1]."
 
-// TestChecksHostile runs every check on 1 MB of each hostile text as the
-// translation of an ordinary paragraph: each message stays one readable
+// TestChecksHostile runs every check, with a glossary, on 1 MB of each
+// hostile text as the translation of an ordinary paragraph (its English
+// full of a glossary term's words): each message stays one readable
 // line (listing a hundred thousand URLs or numbers made messages of
 // megabytes), and four times the text takes about four times the memory:
 // under 10 times, room for slices that double as they grow, where
@@ -104,12 +112,15 @@ const hostileEnglish = "The U.S., Mexico and the Persecution of Migrants on Both
 // mark, though only the first is shown).
 func TestChecksHostile(t *testing.T) {
 	const n = 1 << 16
+	gloss := newGlossary(testGlossary(t), "es")
 	for _, h := range hostile {
 		t.Run(h.name, func(t *testing.T) {
 			var msgs []string
 			run := func(size int) func() {
 				return func() {
-					e := newEntry(segment.Paragraph, hostileEnglish, h.text(size), language.Spanish)
+					e := newEntry(segment.Paragraph, hostileEnglish+" "+rep("drug war ")(size/4), h.text(size), language.Spanish)
+					e.r.gloss = gloss
+					e.r.doc = newDocChoices(gloss, []string{h.text(size)})
 					msgs = msgs[:0]
 					for _, c := range checks {
 						if c.scope == onCurrent || c.scope == onText {

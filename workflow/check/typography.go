@@ -194,31 +194,27 @@ func newDocChoices(g *glossary, texts []string) *docChoices {
 	return d
 }
 
-// numberRange reports whether s has digits, dash, digits, outside URLs.
+// numberRange reports whether s has digits, dash, digits, outside URLs:
+// one pass over its words, a word with "://" or "www." skipped whole.
 func numberRange(s, dash string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], dash)
-		if j < 0 {
-			return false
-		}
-		j += i
-		if j > 0 && isDigit(s[j-1]) && j+len(dash) < len(s) && isDigit(s[j+len(dash)]) && !inURL(s, j) {
-			return true
-		}
-		i = j + len(dash)
+	if !strings.Contains(s, dash) {
+		return false
 	}
-}
-
-// inURL reports whether byte i of s is inside a word that holds "://"
-// or "www.".
-func inURL(s string, i int) bool {
-	start := strings.LastIndexAny(s[:i], " \t\n") + 1
-	end := strings.IndexAny(s[i:], " \t\n")
-	if end < 0 {
-		end = len(s)
-	} else {
-		end += i
+	for _, w := range strings.Fields(s) {
+		if !strings.Contains(w, dash) || strings.Contains(w, "://") || strings.Contains(w, "www.") {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(w[i:], dash)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j > 0 && isDigit(w[j-1]) && j+len(dash) < len(w) && isDigit(w[j+len(dash)]) {
+				return true
+			}
+			i = j + len(dash)
+		}
 	}
-	w := s[start:end]
-	return strings.Contains(w, "://") || strings.Contains(w, "www.")
+	return false
 }
