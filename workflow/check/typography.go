@@ -116,6 +116,9 @@ func looseGuillemet(t *unitText) int {
 // each translation can be told when it makes the one fewer make.
 type docChoices struct {
 	choices []*choice
+	// uses are, by text, the forms of each choice it uses, found once
+	// when counting; read by every worker, written by none.
+	uses map[string][][]bool
 }
 
 // choice is one choice: its forms, the first preferred, with how many
@@ -131,8 +134,14 @@ type choice struct {
 // mostly does (ties go to the first form), a message.
 func (d *docChoices) minority(s string) []string {
 	var out []string
-	for _, c := range d.choices {
-		uses := c.find(s)
+	cached, ok := d.uses[s]
+	for k, c := range d.choices {
+		var uses []bool
+		if ok {
+			uses = cached[k]
+		} else {
+			uses = c.find(s)
+		}
 		best := 0
 		for i := range c.counts {
 			if c.counts[i] > c.counts[best] {
@@ -183,13 +192,29 @@ func newDocChoices(g *glossary, texts []string) *docChoices {
 	)
 	for _, c := range d.choices {
 		c.counts = make([]int, len(c.forms))
-		for _, s := range texts {
-			for i, used := range c.find(s) {
+	}
+	d.uses = make(map[string][][]bool, len(texts))
+	for _, s := range texts {
+		if _, done := d.uses[s]; done {
+			for k, c := range d.choices {
+				for i, used := range d.uses[s][k] {
+					if used {
+						c.counts[i]++
+					}
+				}
+			}
+			continue
+		}
+		all := make([][]bool, len(d.choices))
+		for k, c := range d.choices {
+			all[k] = c.find(s)
+			for i, used := range all[k] {
 				if used {
 					c.counts[i]++
 				}
 			}
 		}
+		d.uses[s] = all
 	}
 	return d
 }
