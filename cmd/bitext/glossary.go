@@ -100,16 +100,7 @@ func runGlossaryImport(o *glossaryOptions, cmd *cobra.Command, file string) erro
 	if err != nil {
 		return err
 	}
-	var (
-		l      *loaded
-		w      *project.Workspace
-		unlock = func() {}
-	)
-	if o.dryRun {
-		l, w, err = loadWorkspace(o.globalOptions, cmd)
-	} else {
-		l, w, unlock, err = lockedWorkspace(o.globalOptions, cmd)
-	}
+	l, w, unlock, err := workspaceFor(o.globalOptions, cmd, o.dryRun)
 	if err != nil {
 		return err
 	}
@@ -129,16 +120,11 @@ func runGlossaryImport(o *glossaryOptions, cmd *cobra.Command, file string) erro
 		fmt.Fprintln(o.stdout, "the glossary is up to date")
 		return nil
 	}
-	if o.dryRun {
-		for _, wr := range writes {
-			fmt.Fprintf(o.stdout, "would write %s\n", wr.Path)
-		}
-		return nil
-	}
-	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
+	if err := commitWrites(o.globalOptions, cmd, l.root, writes, o.dryRun); err != nil {
 		return err
 	}
-	reportWrites(o.stdout, writes)
-	fmt.Fprintln(o.stdout, "run bitext update to show the terms in the locale files")
+	if !o.dryRun {
+		fmt.Fprintln(o.stdout, "run bitext update to show the terms in the locale files")
+	}
 	return nil
 }
