@@ -108,6 +108,10 @@ func (l *Locale) Recording() bool { return l.Review.Exists || l.startRecording }
 // loadReview reads the review file of l, and gives each entry its record.
 func (w *Workspace) loadReview(root fs.FS, d *Doc, l *Locale) error {
 	l.Review.Path = w.ReviewPath(d.Name, l.Tag)
+	if d.RenamedFrom != "" {
+		// The article was renamed: its records move with its files.
+		l.Review.Path = w.ReviewPath(d.RenamedFrom, l.Tag)
+	}
 	raw, err := fs.ReadFile(root, l.Review.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -237,6 +241,10 @@ func (w *Workspace) reviewWrite(d *Doc, l *Locale) []Write {
 		return nil
 	}
 	out := []Write{{Path: p, Data: b.Bytes(), Old: l.Review.Raw, Existed: l.Review.Exists && l.Review.Path == p}}
+	if l.Review.Exists && l.Review.Path != p {
+		// Renamed: the old file goes once the new one is written.
+		out = append(out, Write{Path: l.Review.Path, Remove: true, Old: l.Review.Raw, Existed: true, Prune: true})
+	}
 	return out
 }
 
