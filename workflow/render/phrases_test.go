@@ -124,7 +124,7 @@ func TestProgressReviewed(t *testing.T) {
 	assert.True(t, l.ShowProgress())
 	assert.Equal(t, "30 de 45 pasajes están revisados.", es.Progress(l, language.English))
 	l.Translated, l.Stale = 43, 2
-	assert.Equal(t, "Esta traducción está completa al 95\u00a0%: 43 de 45 pasajes. Los pasajes marcados «aún sin traducir» o «traducción desactualizada» muestran el original en inglés. 30 de 45 pasajes están revisados.", es.Progress(l, language.English))
+	assert.Equal(t, "Esta traducción está completa al 95,5\u00a0%: 43 de 45 pasajes. Los pasajes marcados «aún sin traducir» o «traducción desactualizada» muestran el original en inglés. 30 de 45 pasajes están revisados.", es.Progress(l, language.English))
 	l = Lang{Tag: language.Spanish, Translated: 45, Reviewing: true, Reviewed: 45}
 	assert.False(t, l.ShowProgress(), "complete and all reviewed")
 	l.Reviewing, l.Reviewed = false, 0
