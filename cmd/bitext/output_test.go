@@ -146,6 +146,15 @@ type (
 		Schema    string      `json:"schema"`
 		Documents []docStatus `json:"documents"`
 		Notices   []docNotice `json:"notices"`
+		People    []struct {
+			Name            string `json:"name"`
+			Locale          string `json:"locale"`
+			Translated      int    `json:"translated"`
+			WordsTranslated int    `json:"words_translated"`
+			Reviewed        int    `json:"reviewed"`
+			WordsReviewed   int    `json:"words_reviewed"`
+			Last            string `json:"last"`
+		} `json:"people"`
 	}
 	docUnits struct {
 		Schema string `json:"schema"`

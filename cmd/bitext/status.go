@@ -22,8 +22,8 @@ type statusJSON struct {
 	Schema    string           `json:"schema"`
 	Documents []project.Status `json:"documents"`
 	Notices   []notice         `json:"notices"`
-	// People is there with --by-person.
-	People []project.Person `json:"people,omitempty"`
+	// People is who did what, with --by-person; empty otherwise.
+	People []project.Person `json:"people"`
 }
 
 func newStatusCmd(g *globalOptions) *cobra.Command {
@@ -62,7 +62,7 @@ func runStatus(o *statusOptions, cmd *cobra.Command) error {
 	}
 	st := w.Status()
 	if o.format == "json" {
-		out := statusJSON{Schema: schemaStatus, Documents: nonNilSlice(st), Notices: notices(w)}
+		out := statusJSON{Schema: schemaStatus, Documents: nonNilSlice(st), Notices: notices(w), People: []project.Person{}}
 		if o.byPerson {
 			out.People = nonNilSlice(w.People())
 		}
