@@ -42,6 +42,7 @@ func TestExportsValidate(t *testing.T) {
 	src := readFile(t, dir, peerSource)
 	writeFile(t, dir, peerSource, strings.Replace(src, "\nResources\n", "\nRemarkably, given longstanding Mexican migration to the U.S., this is the first time that issues related to migrant rights have emerged as a major theme.\n\nResources\n", 1))
 	runOK(t, dir, "update")
+	runOK(t, dir, "review", "es", "title", "--by", "Ana")
 	runOK(t, dir, "export", "--format", "xliff2")
 	runOK(t, dir, "export", "--format", "xliff12")
 	runOK(t, dir, "export", "--format", "xliff12", "--copy-source", "--out", "omegat")
@@ -50,6 +51,10 @@ func TestExportsValidate(t *testing.T) {
 	x12 := "exchange/" + peerDoc + ".es.xlf"
 	require.Contains(t, readFile(t, dir, x2), `category="bitext:suggestion"`)
 	require.Contains(t, readFile(t, dir, x12), "<alt-trans ")
+	// Who reviewed, as Metadata module properties and a note; the state.
+	require.Contains(t, readFile(t, dir, x2), `<mda:meta type="reviewed-by">Ana</mda:meta>`)
+	require.Contains(t, readFile(t, dir, x2), `<segment state="reviewed">`)
+	require.Contains(t, readFile(t, dir, x12), `<target state="signed-off">`)
 	// The glossary terms of a unit, as notes on its source.
 	require.Contains(t, readFile(t, dir, x2), `<note category="bitext:term" appliesTo="source">drug war → guerra contra el narcotráfico (not: guerra contra las drogas)</note>`)
 	require.Contains(t, readFile(t, dir, x12), `<note from="bitext:term" annotates="source">drug war → guerra contra el narcotráfico (not: guerra contra las drogas)</note>`)

@@ -74,6 +74,7 @@ func TestRoundTrip(t *testing.T) {
 			switch tc.name {
 			case "xliff2":
 				assert.Contains(t, string(data), `<segment state="reviewed">`)
+				assert.Contains(t, string(data), `<mda:metadata xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"><mda:metaGroup category="bitext:people"><mda:meta type="translated-by">Ana Pérez</mda:meta><mda:meta type="translated">2026-01-03</mda:meta><mda:meta type="reviewed-by">Luis</mda:meta><mda:meta type="reviewed">2026-01-05</mda:meta></mda:metaGroup></mda:metadata>`)
 			case "xliff12":
 				assert.Contains(t, string(data), `<target state="signed-off">`)
 			}

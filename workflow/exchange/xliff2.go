@@ -126,6 +126,7 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 		b = append(b, '"')
 	}
 	b = append(b, ">\n"...)
+	b = appendPeople2(b, u.People)
 	var notes []string
 	note := func(category, text string, appliesTo string) {
 		n := `<note category="` + category + `"`
@@ -695,4 +696,32 @@ func (c *content2) resolve(r *xmlReader, data map[string]string) (string, error)
 		b.WriteString(d)
 	}
 	return b.String(), nil
+}
+
+// mdaNS is XLIFF 2's Metadata module, where tools keep a unit's
+// properties.
+const mdaNS = "urn:oasis:names:tc:xliff:metadata:2.0"
+
+// appendPeople2 writes who translated and reviewed a unit as properties
+// of the Metadata module (a metaGroup bitext:people), for the tools that
+// show them; bitext does not read them back.
+func appendPeople2(b []byte, p People) []byte {
+	props := [][2]string{{"translated-by", p.TranslatedBy}, {"translated", p.Translated}, {"reviewed-by", p.ReviewedBy}, {"reviewed", p.Reviewed}}
+	has := false
+	for _, kv := range props {
+		has = has || kv[1] != ""
+	}
+	if !has {
+		return b
+	}
+	b = append(b, `      <mda:metadata xmlns:mda="`+mdaNS+`"><mda:metaGroup category="bitext:people">`...)
+	for _, kv := range props {
+		if kv[1] == "" {
+			continue
+		}
+		b = append(b, `<mda:meta type="`+kv[0]+`">`...)
+		b = appendCP(b, kv[1])
+		b = append(b, `</mda:meta>`...)
+	}
+	return append(b, "</mda:metaGroup></mda:metadata>\n"...)
 }
