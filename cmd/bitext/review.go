@@ -39,8 +39,9 @@ note says it.`,
 		Example: `  bitext review es p-mexico-faces-a-potentially-historic
   bitext review es --all --by "Ana Pérez"
   bitext review es --start            # record who translates, review nothing yet`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runReview(o, cmd, args) },
+		Args:              cobra.MinimumNArgs(1),
+		RunE:              func(cmd *cobra.Command, args []string) error { return runReview(o, cmd, args) },
+		ValidArgsFunction: o.complete,
 	}
 	cmd.Flags().BoolVar(&o.all, "all", false, "mark every current translation (of --doc, if given) reviewed")
 	cmd.Flags().BoolVar(&o.start, "start", false, "start the records of the locale without marking anything reviewed")
