@@ -88,7 +88,7 @@ unit() {
 fresh() {
 	rm -rf "$1"
 	mkdir -p "$1"
-	cp -r bitext.yaml source locales "$1/"
+	cp -r bitext.yaml source locales glossary "$1/"
 	rm -rf "$1/locales/.bitext" "$1/output"
 }
 

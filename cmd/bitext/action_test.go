@@ -173,7 +173,7 @@ func TestActionScripts(t *testing.T) {
 	code, stdout, outputs, summary := check(inputs)
 	assert.Equal(t, 1, code, "a failed gate fails the step")
 	assert.True(t, strings.HasPrefix(stdout, "::error title=bitext fail_on::"), stdout)
-	assert.Contains(t, stdout, "::error file=docs/translations/"+esFile+",line=60,title=bitext numbers::")
+	assert.Contains(t, stdout, "::error file=docs/translations/"+esFile+",line=67,title=bitext numbers::")
 	assert.Contains(t, summary, "## bitext check: failed")
 	assert.Equal(t, 1, strings.Count(summary, "## bitext check:"), "one summary a run")
 	assert.Contains(t, outputs, "passed=false\n")

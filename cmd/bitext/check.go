@@ -26,6 +26,7 @@ type checkOptions struct {
 	format      string
 	badge       string
 	minComplete []string
+	minReviewed []string
 	failOn      string // read through the configuration (flagKeys)
 	pathPrefix  string
 	list        bool
@@ -94,6 +95,7 @@ func addCheckFlags(cmd *cobra.Command, o *checkOptions) {
 	addFormatFlag(cmd, &o.format, checkFormats...)
 	f.StringVar(&o.badge, "badge", "", "write an SVG completeness badge per locale into this folder (relative to the project)")
 	f.StringSliceVar(&o.minComplete, "min-complete", nil, "least percent complete per locale, as es=100 (config: min_complete); off for no completeness gate")
+	f.StringSliceVar(&o.minReviewed, "min-reviewed", nil, "least percent reviewed per locale, as es=100 (config: min_reviewed; see bitext review); off for no review gate")
 	f.StringVar(&o.failOn, "fail-on", "", "least severity that fails: error, warning or off (config: fail_on; default error)")
 	f.StringVar(&o.pathPrefix, "path-prefix", "", "start the paths of the github and junit formats with this (default: the project folder's path in its git repository)")
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "off"}, cobra.ShellCompDirectiveNoFileComp))
@@ -256,6 +258,21 @@ func (o *checkOptions) config(l *loaded) (check.Config, error) {
 		return check.Config{}, err
 	}
 	cfg := l.check
+	if len(o.minReviewed) == 1 && o.minReviewed[0] == "off" {
+		cfg.MinReviewed = nil
+	} else if len(o.minReviewed) > 0 {
+		flags, err := parseMinComplete("--min-reviewed", o.minReviewed)
+		if err != nil {
+			return check.Config{}, err
+		}
+		merged := map[string]float64{}
+		for _, m := range []map[string]float64{cfg.MinReviewed, flags} {
+			for k, v := range m {
+				merged[canonicalTag(k)] = v
+			}
+		}
+		cfg.MinReviewed = merged
+	}
 	if len(o.minComplete) == 1 && o.minComplete[0] == "off" {
 		// A hook leaves completeness to CI, whatever bitext.yaml asks.
 		cfg.MinComplete = nil
@@ -339,6 +356,8 @@ type checkFileConfig struct {
 	FailOn string `mapstructure:"fail_on"`
 	// MinComplete is percent by locale: {es: 100}.
 	MinComplete any `mapstructure:"min_complete"`
+	// MinReviewed is percent reviewed by locale: {es: 100}.
+	MinReviewed any `mapstructure:"min_reviewed"`
 	// Exempt is reasons by locale, unit ID and check:
 	// {es: {p-some-unit: {numbers: "why"}}}.
 	Exempt any `mapstructure:"exempt"`
@@ -348,7 +367,7 @@ type checkFileConfig struct {
 // variables reach them even when they hold a mapping in bitext.yaml.
 func setCheckDefaults(v *viper.Viper) {
 	v.SetDefault("fail_on", "")
-	for _, key := range []string{"checks", "min_complete", "exempt"} {
+	for _, key := range []string{"checks", "min_complete", "min_reviewed", "exempt"} {
 		_ = v.BindEnv(key) // cannot fail with a key
 	}
 }
@@ -391,6 +410,17 @@ func checkConfig(fc checkFileConfig, file string) (check.Config, error) {
 		pairs = append(pairs, k+"="+mc[k])
 	}
 	if cfg.MinComplete, err = parseMinComplete("min_complete", pairs); err != nil {
+		return cfg, err
+	}
+	mr, err := stringMap("min_reviewed", fc.MinReviewed)
+	if err != nil {
+		return cfg, err
+	}
+	pairs = nil
+	for _, k := range slices.Sorted(maps.Keys(mr)) {
+		pairs = append(pairs, k+"="+mr[k])
+	}
+	if cfg.MinReviewed, err = parseMinComplete("min_reviewed", pairs); err != nil {
 		return cfg, err
 	}
 	if cfg.Exempt, err = exemptions(fc.Exempt); err != nil {

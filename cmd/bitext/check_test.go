@@ -189,7 +189,7 @@ func runIn(t *testing.T, dir string, env map[string]string, args ...string) (int
 func projectCopy(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, p := range []string{"bitext.yaml", "source", "locales"} {
+	for _, p := range []string{"bitext.yaml", "source", "locales", "glossary"} {
 		require.NoError(t, copyTree(filepath.Join("..", "..", p), filepath.Join(dir, p)))
 	}
 	for name, data := range files {
@@ -201,12 +201,12 @@ func projectCopy(t *testing.T, files map[string]string) string {
 const esFile = "locales/us-mexico-persecution-of-migrants-2018-05-23.es.toml"
 
 // seedError returns the shipped Spanish file with one number changed, on
-// line 60.
+// line 67.
 func seedError(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", esFile))
 	require.NoError(t, err)
-	s := strings.Replace(string(data), "entre 60 y 80 %", "entre 60 y 90 %", 1)
+	s := strings.Replace(string(data), "el 60 y el 80", "el 60 y el 90", 1)
 	require.NotEqual(t, string(data), s)
 	return s
 }

@@ -161,3 +161,41 @@ func (o *checkOptions) completeMinComplete(cmd *cobra.Command, _ []string, toCom
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
+
+// complete completes review's arguments: a locale, then the IDs of
+// translations not yet reviewed in it.
+func (o *reviewOptions) complete(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		var out []cobra.Completion
+		for _, t := range o.configuredLocales(cmd) {
+			if strings.HasPrefix(t, toComplete) {
+				out = append(out, t)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+	w := o.completionWorkspace(cmd)
+	if o.all || o.start || w == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, d := range w.Docs {
+		if o.doc != "" && o.doc != d.Name && o.doc != d.SourcePath {
+			continue
+		}
+		for _, l := range d.Locales {
+			if !strings.EqualFold(l.Tag.String(), args[0]) {
+				continue
+			}
+			for i := range l.Entries {
+				e := &l.Entries[i]
+				id := e.Unit.ID
+				if e.State != project.Translated || e.Reviewed() || slices.Contains(args[1:], id) || !strings.HasPrefix(id, toComplete) {
+					continue
+				}
+				out = append(out, cobra.CompletionWithDesc(id, d.Name))
+			}
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}

@@ -32,6 +32,10 @@ type fileConfig struct {
 	OutputDir     string   `mapstructure:"output_dir"`
 	MessageFormat string   `mapstructure:"message_format"`
 	Paper         string   `mapstructure:"paper"`
+	Glossary      string   `mapstructure:"glossary"`
+	// User is who works, for the review records (--by overrides it; the
+	// default is git config user.name).
+	User string `mapstructure:"user"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -50,6 +54,7 @@ var flagKeys = map[string]string{
 	"message-format": "message_format",
 	"paper":          "paper",
 	"fail-on":        "fail_on",
+	"by":             "user",
 }
 
 // otherVariables are BITEXT_* variables that are not configuration keys:
@@ -61,6 +66,7 @@ type loaded struct {
 	cfg    project.Config
 	check  check.Config
 	file   string // the configuration file read, or ""
+	user   string // who works (user, --by), or "" for git's user.name
 	inputs project.Inputs
 	root   string
 }
@@ -109,6 +115,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("output_dir", def.OutputDir)
 	v.SetDefault("message_format", def.Format)
 	v.SetDefault("paper", def.Paper)
+	v.SetDefault("glossary", def.Glossary)
+	v.SetDefault("user", "")
 	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -164,7 +172,9 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		OutputDir:    filepath.ToSlash(fc.OutputDir),
 		Format:       fc.MessageFormat,
 		Paper:        fc.Paper,
+		Glossary:     filepath.ToSlash(fc.Glossary),
 	}
+	l.user = strings.TrimSpace(fc.User)
 	cc, err := checkConfig(fc.checkFileConfig, l.file)
 	if err != nil {
 		return nil, err

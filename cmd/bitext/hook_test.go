@@ -114,7 +114,7 @@ func TestPreCommitFramework(t *testing.T) {
 	assert.Contains(t, out, "Passed")
 
 	// A staged error is refused.
-	editFile(t, filepath.Join(dir, esFile), "entre 60 y 80 %", "entre 60 y 90 %")
+	editFile(t, filepath.Join(dir, esFile), "el 60 y el 80", "el 60 y el 90")
 	gitIn(t, dir, "add", esFile)
 	out, err = tryRepo()
 	require.Error(t, err, out)

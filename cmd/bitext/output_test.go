@@ -54,6 +54,9 @@ type (
 		Words           int     `json:"words"`
 		WordsTranslated int     `json:"words_translated"`
 		WordsToDo       int     `json:"words_to_do"`
+		Reviewing       bool    `json:"reviewing"`
+		Reviewed        int     `json:"reviewed"`
+		ReviewedPercent float64 `json:"reviewed_percent"`
 		Errors          int     `json:"errors"`   // check only
 		Warnings        int     `json:"warnings"` // check only
 	}
@@ -143,6 +146,15 @@ type (
 		Schema    string      `json:"schema"`
 		Documents []docStatus `json:"documents"`
 		Notices   []docNotice `json:"notices"`
+		People    []struct {
+			Name            string `json:"name"`
+			Locale          string `json:"locale"`
+			Translated      int    `json:"translated"`
+			WordsTranslated int    `json:"words_translated"`
+			Reviewed        int    `json:"reviewed"`
+			WordsReviewed   int    `json:"words_reviewed"`
+			Last            string `json:"last"`
+		} `json:"people"`
 	}
 	docUnits struct {
 		Schema string `json:"schema"`

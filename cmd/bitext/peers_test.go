@@ -36,7 +36,7 @@ const (
 func peerProject(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, p := range []string{"bitext.yaml", "source", "locales"} {
+	for _, p := range []string{"bitext.yaml", "source", "locales", "glossary"} {
 		require.NoError(t, copyTree(filepath.Join("..", "..", p), filepath.Join(dir, p)))
 	}
 	loc := readFile(t, dir, peerLocale)
@@ -228,7 +228,7 @@ func TestPeerOmegaT(t *testing.T) {
 
 	// The memory: the shipped Spanish, as bitext exports it.
 	full := t.TempDir()
-	for _, p := range []string{"bitext.yaml", "source", "locales"} {
+	for _, p := range []string{"bitext.yaml", "source", "locales", "glossary"} {
 		require.NoError(t, copyTree(filepath.Join("..", "..", p), filepath.Join(full, p)))
 	}
 	runOK(t, full, "tm", "export")

@@ -71,6 +71,7 @@ progress, notices and errors go to standard error. Exit codes: 0 ok,
 	f.String("source-locale", "", "language of the sources (config: source_locale)")
 	f.StringSlice("locales", nil, "target languages, comma-separated (config: locales)")
 	f.String("message-format", "", "locale file format: toml, json or yaml (config: message_format)")
+	f.String("by", "", "who is working, for the review records: who translated and reviewed each unit (config: user; default: git config user.name)")
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "print no progress or notices, only results, warnings and errors")
 	f.BoolVarP(&g.verbose, "verbose", "v", false, "say more about what bitext reads and decides, on standard error")
 	f.StringVar(&g.color, "color", "auto", "colour the text output: auto (on a terminal), always or never; NO_COLOR turns it off, FORCE_COLOR on")
@@ -106,6 +107,7 @@ progress, notices and errors go to standard error. Exit codes: 0 ok,
 		newUpdateCmd(g),
 		newStatusCmd(g),
 		newAcceptCmd(g),
+		newReviewCmd(g),
 		newCheckCmd(g),
 		newBuildCmd(g),
 		newRenderCmd(g),
@@ -114,6 +116,7 @@ progress, notices and errors go to standard error. Exit codes: 0 ok,
 		newExportCmd(g),
 		newImportCmd(g),
 		newTMCmd(g),
+		newGlossaryCmd(g),
 	)
 	registerCompletions(cmd, g)
 	return cmd

@@ -36,7 +36,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			repo := filepath.Join(env.WorkDir, "repo")
-			for _, p := range []string{"bitext.yaml", "source", "locales"} {
+			for _, p := range []string{"bitext.yaml", "source", "locales", "glossary"} {
 				if err := copyTree(filepath.Join("..", "..", p), filepath.Join(repo, p)); err != nil {
 					return err
 				}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -11,7 +13,8 @@ import (
 
 type statusOptions struct {
 	*globalOptions
-	format string
+	format   string
+	byPerson bool
 }
 
 // statusJSON is the bitext-status/1 document.
@@ -19,6 +22,8 @@ type statusJSON struct {
 	Schema    string           `json:"schema"`
 	Documents []project.Status `json:"documents"`
 	Notices   []notice         `json:"notices"`
+	// People is who did what, with --by-person; empty otherwise.
+	People []project.Person `json:"people"`
 }
 
 func newStatusCmd(g *globalOptions) *cobra.Command {
@@ -29,8 +34,13 @@ func newStatusCmd(g *globalOptions) *cobra.Command {
 		Long: `status shows, per document and locale, how many units are translated from the
 current source, stale (translated from an older source) and untranslated, with
 the share done and word counts. It reads the sources and locale files as they
-are and writes nothing; run update to bring the files in line.`,
+are and writes nothing; run update to bring the files in line.
+
+Where a locale keeps review records (see bitext review), a REVIEWED column
+shows the share signed off, and --by-person lists who translated and who
+reviewed how many units and words, and their last day of work.`,
 		Example: `  bitext status
+  bitext status --by-person
   bitext status --format json | jq '.documents[] | select(.percent < 100)'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,6 +48,7 @@ are and writes nothing; run update to bring the files in line.`,
 		},
 	}
 	addFormatFlag(cmd, &o.format, "text", "json")
+	cmd.Flags().BoolVar(&o.byPerson, "by-person", false, "list who translated and reviewed what, from the review records")
 	return cmd
 }
 
@@ -51,15 +62,33 @@ func runStatus(o *statusOptions, cmd *cobra.Command) error {
 	}
 	st := w.Status()
 	if o.format == "json" {
-		return writeJSON(o.stdout, statusJSON{Schema: schemaStatus, Documents: nonNilSlice(st), Notices: notices(w)})
+		out := statusJSON{Schema: schemaStatus, Documents: nonNilSlice(st), Notices: notices(w), People: []project.Person{}}
+		if o.byPerson {
+			out.People = nonNilSlice(w.People())
+		}
+		return writeJSON(o.stdout, out)
 	}
+	reviewing := slices.ContainsFunc(st, func(s project.Status) bool { return s.Reviewing })
 	tw := tabwriter.NewWriter(o.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DOCUMENT\tLOCALE\tLANGUAGE\tUNITS\tTRANSLATED\tSTALE\tUNTRANSLATED\tDONE\tWORDS\tTO DO")
+	head := "DOCUMENT\tLOCALE\tLANGUAGE\tUNITS\tTRANSLATED\tSTALE\tUNTRANSLATED\tDONE"
+	if reviewing {
+		head += "\tREVIEWED"
+	}
+	fmt.Fprintln(tw, head+"\tWORDS\tTO DO")
 	for _, s := range st {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\n", s.Doc, s.Locale, s.LocaleName, s.Units, s.Translated, s.Stale, s.Untranslated, project.FormatPercent(s.Percent), s.Words, s.WordsToDo)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s", s.Doc, s.Locale, s.LocaleName, s.Units, s.Translated, s.Stale, s.Untranslated, project.FormatPercent(s.Percent))
+		if reviewing {
+			fmt.Fprintf(tw, "\t%s", reviewedCell(s))
+		}
+		fmt.Fprintf(tw, "\t%d\t%d\n", s.Words, s.WordsToDo)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if o.byPerson {
+		if err := printPeople(o.stdout, w.People()); err != nil {
+			return err
+		}
 	}
 	for _, s := range st {
 		if s.Orphaned > 0 {
@@ -68,4 +97,36 @@ func runStatus(o *statusOptions, cmd *cobra.Command) error {
 	}
 	printNotices(o.stdout, w)
 	return nil
+}
+
+// reviewedCell is the REVIEWED column: the share, or "-" for a locale
+// that keeps no records.
+func reviewedCell(s project.Status) string {
+	if !s.Reviewing {
+		return "-"
+	}
+	return project.FormatPercent(s.ReviewedPercent)
+}
+
+// printPeople prints who did what, from the review records.
+func printPeople(out io.Writer, people []project.Person) error {
+	fmt.Fprintln(out)
+	if len(people) == 0 {
+		fmt.Fprintln(out, "no review records yet: `bitext review LOCALE --start` begins them")
+		return nil
+	}
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERSON\tLOCALE\tTRANSLATED\tWORDS\tREVIEWED\tWORDS\tLAST")
+	for _, p := range people {
+		name := p.Name
+		if name == "" {
+			name = "(unknown)"
+		}
+		last := p.Last
+		if last == "" {
+			last = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", name, p.Locale, p.Translated, p.WordsTranslated, p.Reviewed, p.WordsReviewed, last)
+	}
+	return tw.Flush()
 }

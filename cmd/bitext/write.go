@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/hopeborder/bitext/workflow/files"
+	"github.com/hopeborder/bitext/workflow/gitrepo"
 	"github.com/hopeborder/bitext/workflow/project"
 )
 
@@ -57,7 +61,34 @@ func lockedWorkspace(g *globalOptions, cmd *cobra.Command) (l *loaded, w *projec
 		unlock()
 		return nil, nil, nil, err
 	}
+	if w.Recording() {
+		w.SetActor(actor(cmd.Context(), l), today())
+	}
 	return l, w, unlock, nil
+}
+
+// actor is who works, for the review records: the user key (--by,
+// BITEXT_USER, bitext.yaml), else git's user.name, else unknown.
+func actor(ctx context.Context, l *loaded) string {
+	if l.user != "" {
+		return l.user
+	}
+	name, err := gitrepo.UserName(ctx, l.root)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+// today is the day records are made: SOURCE_DATE_EPOCH's, else today's
+// (UTC).
+func today() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
 }
 
 // writeAll applies writes as one transaction; the caller says what was

@@ -7,6 +7,7 @@
 // writes
 //
 //	bench/20000/base/                  a project: bitext.yaml, source/article.md,
+//	                                   glossary/es.yaml (a copy of -glossary),
 //	                                   locales/article.en.toml and a complete
 //	                                   locales/article.es.toml
 //	bench/20000/article.edited.md      the article with about 5 % of its
@@ -26,8 +27,10 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -42,6 +45,7 @@ func main() {
 	n := flag.Int("n", 2000, "number of translation units")
 	out := flag.String("out", "", "output folder")
 	fillPO := flag.String("fill-po", "", "fill the empty msgstr entries of this PO file and exit")
+	glossary := flag.String("glossary", "glossary/es.yaml", "a glossary to copy into the project, so that check runs its terms and typography checks with it (none if the file does not exist)")
 	seed := flag.Uint64("seed", 0, "seed of the text (default: N); the same seed gives the same paragraphs, so an article of N units with the seed of a larger one is that one's beginning")
 	flag.Parse()
 	var err error
@@ -49,7 +53,7 @@ func main() {
 	case *fillPO != "":
 		err = fillPOFile(*fillPO)
 	case *out != "":
-		err = generate(*n, cmp.Or(*seed, uint64(*n)), *out)
+		err = generate(*n, cmp.Or(*seed, uint64(*n)), *out, *glossary)
 	default:
 		flag.Usage()
 		os.Exit(2)
@@ -118,6 +122,11 @@ func pseudo(text string) string {
 			b.WriteString(translateWord(w))
 			i = j
 			continue
+		}
+		// Spanish sets a no-break space between a number and %, as
+		// bitext's typography check asks of a finished translation.
+		if text[i] == '%' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+			b.WriteString("\u00a0")
 		}
 		b.WriteByte(text[i])
 		i++
@@ -238,7 +247,7 @@ func wrap(p string) string {
 	return b.String()
 }
 
-func generate(n int, seed uint64, out string) error {
+func generate(n int, seed uint64, out, glossary string) error {
 	a := &article{r: rand.New(rand.NewPCG(seed, 2018))}
 	// Units: title, date, headings (one per 20 paragraphs), paragraphs and
 	// notes (one per 8 paragraphs on average).
@@ -288,6 +297,13 @@ func generate(n int, seed uint64, out string) error {
 		if err := files.WriteFile(files.OS, path, []byte(data)); err != nil {
 			return err
 		}
+	}
+	if data, err := os.ReadFile(glossary); err == nil {
+		if err := files.WriteFile(files.OS, filepath.Join(base, "glossary", filepath.Base(glossary)), data); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 
 	// Translate every unit and let bitext write the message files.

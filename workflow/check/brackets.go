@@ -63,7 +63,7 @@ type balance struct {
 // classes of marks in classes, with the classes that had one. A straight "
 // opens or closes as the stack says; ’ closes only a ‘, being an
 // apostrophe too.
-func (b *balance) scan(in *inline, classes int) (problem string, bad int) {
+func (b *balance) scan(in *unitText, classes int) (problem string, bad int) {
 	st := b.stack[:0]
 	// The first problem is kept, to be written once the scan is done: a
 	// text of a million unpaired marks has a million problems.

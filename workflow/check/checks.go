@@ -22,7 +22,9 @@ var checks = []checkDef{
 	{"brackets", Error, onText, "quotes or brackets are unbalanced in the translation (when they are balanced in the English)", checkBrackets},
 	{"spacing", Warning, onText, "leading or trailing space differing from the English, or double spaces", checkSpacing},
 	{"length", Warning, onCurrent, "the translation is far shorter or longer than translations of its kind usually are", checkLength},
-	{"template", Error, onText, "text go-i18n would treat as a broken template, or template actions not in the English", checkTemplate},
+	{"template", Error, onText, "text go-i18n would treat as a broken template, template actions not in the English, template tags ({{< x >}}, {% x %}) not as in the English", checkTemplate},
+	{"terms", Error, onText, "a glossary term of the English without an approved rendering, or a forbidden rendering anywhere", checkTerms},
+	{"typography", Warning, onText, "Spanish: no no-break space between a number and %, spaces inside « », and choices made two ways in one document (glossary consistency rules, range dashes, ellipses)", checkTypography},
 }
 
 // allowCheck is the ID of findings about exemptions themselves: one
@@ -111,7 +113,7 @@ type entry struct {
 	locale string // the target locale, as in `bitext accept es ID`
 	// src is the current English; dst the translation. Both are parsed
 	// for translated entries only.
-	src, dst inline
+	src, dst unitText
 	// inFile is set when the entry is in the locale file.
 	inFile bool
 	// was is the English a stale translation was made from, if known.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/terms"
 )
 
 // Config tunes the checks and sets the gates. The zero Config runs every
@@ -29,6 +30,10 @@ type Config struct {
 	// every document must have translated from the current English
 	// (bitext.yaml: min_complete). Default: none.
 	MinComplete map[string]float64
+	// MinReviewed is, by locale tag, the least percentage of units that
+	// every document must have reviewed (see project.Workspace.Review)
+	// (bitext.yaml: min_reviewed). Default: none.
+	MinReviewed map[string]float64
 	// FailOn is the least severity that fails the run: LevelError,
 	// LevelWarning, or LevelOff for never (bitext.yaml: fail_on).
 	// Default (LevelDefault): LevelError.
@@ -80,8 +85,11 @@ type settings struct {
 	levels   []Severity          // severity, by index in checks
 	exempt   map[string]map[string]map[string]string
 	min      map[string]float64 // by canonical tag
-	failOn   Severity           // 0 for never
-	source   string
+	// minReviewed is min_reviewed, by canonical tag.
+	minReviewed map[string]float64
+	failOn      Severity // 0 for never
+	source      string
+	glossary    *terms.Glossary
 }
 
 func configError(key, format string, args ...any) error {
@@ -98,7 +106,7 @@ func (c Config) Validate(w *project.Workspace) error {
 
 // validate checks c against the workspace's locales and the known checks.
 func (c Config) validate(w *project.Workspace) (*settings, error) {
-	s := &settings{severity: map[string]Severity{}, exempt: map[string]map[string]map[string]string{}, min: map[string]float64{}, source: c.Source}
+	s := &settings{severity: map[string]Severity{}, exempt: map[string]map[string]map[string]string{}, min: map[string]float64{}, minReviewed: map[string]float64{}, source: c.Source}
 	if s.source == "" {
 		s.source = "configuration"
 	}
@@ -131,16 +139,22 @@ func (c Config) validate(w *project.Workspace) (*settings, error) {
 	case LevelWarning:
 		s.failOn = Warning
 	}
-	for _, key := range slices.Sorted(maps.Keys(c.MinComplete)) {
-		tag, err := targetTag(w, "min_complete", key)
-		if err != nil {
-			return nil, err
+	for _, gate := range []struct {
+		key  string
+		in   map[string]float64
+		into map[string]float64
+	}{{"min_complete", c.MinComplete, s.min}, {"min_reviewed", c.MinReviewed, s.minReviewed}} {
+		for _, key := range slices.Sorted(maps.Keys(gate.in)) {
+			tag, err := targetTag(w, gate.key, key)
+			if err != nil {
+				return nil, err
+			}
+			v := gate.in[key]
+			if v < 0 || v > 100 {
+				return nil, configError(gate.key, "%s: %v is not a percentage; use a number from 0 to 100", key, v)
+			}
+			gate.into[tag] = v
 		}
-		v := c.MinComplete[key]
-		if v < 0 || v > 100 {
-			return nil, configError("min_complete", "%s: %v is not a percentage; use a number from 0 to 100", key, v)
-		}
-		s.min[tag] = v
 	}
 	for _, key := range slices.Sorted(maps.Keys(c.Exempt)) {
 		tag, err := targetTag(w, "exempt", key)

@@ -21,7 +21,7 @@ other = "Título"
 [p-between-60-and-80-of]
 description = "paragraph"
 hash = "` + catalog.Hash("paragraph", english) + `"
-other = "Entre 60 y 90 % de 2.000 mujeres, en 2018."
+other = "Entre 60 y 90\u00a0% de 2.000 mujeres, en 2018."
 `)},
 	}
 	w, err := project.Load(project.Inputs{Root: fsys}, project.Default())

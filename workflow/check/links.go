@@ -11,30 +11,30 @@ import (
 // browser.
 var allowedSchemes = []string{"http", "https", "mailto"}
 
-// checkLinks reports URLs and link destinations of the English that the
+// checkLinks reports link destinations of the English that the
 // translation lacks or changes, ones it adds, and links whose scheme is
-// not http, https or mailto.
+// not http, https or mailto. Links are what the editions link: Markdown
+// links, images, autolinks, and the bare URLs and e-mail addresses GFM
+// makes links (also glued to a word by _, *, ~ or "(": "nota_https://…").
 func checkLinks(e *entry) string {
 	if len(e.src.urls) == 0 && len(e.dst.urls) == 0 {
 		return ""
 	}
 	var msgs []string
+	srcURLs, dstURLs := e.src.urls, e.dst.urls
+	onlySrc, onlyDst := unmatched(srcURLs, dstURLs)
 	bad := 0
-	for i, d := range e.dst.dests {
-		if !d {
-			continue
-		}
-		if scheme := linkScheme(e.dst.url(i)); scheme != "" && !isAllowedScheme(scheme) {
+	for _, j := range onlyDst {
+		u := dstURLs[j]
+		if scheme := linkScheme(u); scheme != "" && !isAllowedScheme(scheme) {
 			if bad++; bad <= maxListed {
-				msgs = append(msgs, fmt.Sprintf("link %q uses the %s scheme: links may only be http, https or mailto", shorten(e.dst.url(i)), scheme))
+				msgs = append(msgs, fmt.Sprintf("link %q uses the %s scheme: links may only be http, https or mailto", shorten(u), scheme))
 			}
 		}
 	}
 	if bad > maxListed {
 		msgs = append(msgs, fmt.Sprintf("and %d more links of other schemes", bad-maxListed))
 	}
-	srcURLs, dstURLs := e.r.strs(&e.src, e.src.urls, 0), e.r.strs(&e.dst, e.dst.urls, 1)
-	onlySrc, onlyDst := unmatched(srcURLs, dstURLs)
 	var missing, extra []string
 	var lastMissing, lastExtra string
 	for _, i := range onlySrc {

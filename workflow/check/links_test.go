@@ -1,6 +1,14 @@
 package check
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+
+	"github.com/hopeborder/bitext/workflow/segment"
+)
 
 func TestLinks(t *testing.T) {
 	const u = "https://www.washingtonpost.com/world/national-security/us-gathers-data/2018/04/06/31a8605a_story.html?utm_term=.167df85861ec"
@@ -23,4 +31,19 @@ func TestLinks(t *testing.T) {
 		{name: "autolink scheme", src: "<https://x.org>", dst: "<vbscript:msgbox>", want: "uses the vbscript scheme"},
 		{name: "relative link kept", src: "[notes](#notes)", dst: "[notas](#notes)"},
 	})
+}
+
+// TestLinkifyForms: each way an edition makes a link of a URL or e-mail
+// address in a translation (linkifyForms) is flagged when the English has
+// no such link, and passes when it has the same.
+func TestLinkifyForms(t *testing.T) {
+	require.Len(t, linkifyForms, 49)
+	for _, form := range linkifyForms {
+		t.Run(form, func(t *testing.T) {
+			e := newEntry(segment.Paragraph, "Read the report today.", "Lea el informe "+form+" hoy.", language.Spanish)
+			assert.Contains(t, checkLinks(e), "evil.example", "not flagged")
+			e = newEntry(segment.Paragraph, "Read the report "+form+" today.", "Lea el informe "+form+" hoy.", language.Spanish)
+			assert.Empty(t, checkLinks(e), "the English has it too")
+		})
+	}
 }

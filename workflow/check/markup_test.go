@@ -1,6 +1,9 @@
 package check
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMarkup(t *testing.T) {
 	runTable(t, checkMarkup, []checkCase{
@@ -23,5 +26,12 @@ func TestMarkup(t *testing.T) {
 		{name: "strikethrough unclosed", src: "~~old~~ new", dst: "~~viejo nuevo", want: "strikethrough"},
 		{name: "raw HTML added", src: "a test", dst: `una <img src=x onerror="alert(1)"> prueba`, want: "raw HTML <img"},
 		{name: "raw HTML kept", src: "H<sub>2</sub>O", dst: "H<sub>2</sub>O"},
+		// The issue's case: emphasis may not cross a link's brackets, and
+		// every edition prints these underscores.
+		{name: "italics added for a title", src: "our report, Sealing the Border, shows", dst: "nuestro informe *Sealing the Border* («Sellar la frontera») muestra"},
+		{name: "italics added, unclosed", src: "our report, Sealing the Border, shows", dst: "nuestro informe *Sealing the Border muestra", want: "not closed or opened"},
+		{name: "emphasis across a link", src: "The _report_ [says 80](https://x.org) …", dst: "El _informe [dice 80_](https://x.org) …", want: "emphasis (*…* or _…_): 1 in the English, 0 in the translation"},
+		{name: "emphasis inside a link", src: "The _report_ [says 80](https://x.org) …", dst: "El [_informe_ dice 80](https://x.org) …"},
+		{name: "too much markup to read", src: "a test", dst: strings.Repeat("*a* ", 600), want: "not read as Markdown: the text has 1,200 Markdown marks"},
 	})
 }

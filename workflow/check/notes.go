@@ -43,11 +43,8 @@ func checkNotes(e *entry) string {
 }
 
 // labels returns the note labels of in, sorted.
-func labels(in *inline) []string {
-	out := make([]string, len(in.refs))
-	for i, r := range in.refs {
-		out[i] = in.s[r.start:r.end]
-	}
+func labels(in *unitText) []string {
+	out := slices.Clone(in.refs)
 	slices.Sort(out)
 	return out
 }

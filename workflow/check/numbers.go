@@ -161,7 +161,7 @@ func isDigitRune(r rune) bool {
 // scan appends the numbers of the prose of in to s.toks, reading them
 // with convs and scale words from l. plainSpace lets a plain space group
 // digits.
-func (s *numScanner) scan(in *inline, l *lang, convs []numConv, plainSpace bool) {
+func (s *numScanner) scan(in *unitText, l *lang, convs []numConv, plainSpace bool) {
 	s.toks = s.toks[:0]
 	last := 0
 	for _, sp := range in.opaque {
@@ -400,7 +400,7 @@ func scaleAfter(text string, j, to int, l *lang) (int, int) {
 
 // wordNumbers appends to s.toks the numbers a text writes in words
 // ("seis", "un millón", "mil"), for numbers the digits left unmatched.
-func (s *numScanner) wordNumbers(in *inline, l *lang) {
+func (s *numScanner) wordNumbers(in *unitText, l *lang) {
 	s.toks = s.toks[:0]
 	if len(l.words) == 0 && len(l.scales) == 0 {
 		return

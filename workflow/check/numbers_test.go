@@ -120,7 +120,7 @@ func FuzzNumberValue(f *testing.F) {
 		l := langFor(language.MustParse(locales[int(loc)%len(locales)]))
 		for _, c := range numberConvs(l, en) {
 			text := format(mant, fr, c, group)
-			in := &inline{}
+			in := &unitText{}
 			in.parse("a " + text + " b")
 			var s numScanner
 			s.scan(in, l, numberConvs(l, en), true)
@@ -140,7 +140,7 @@ func FuzzNumberScan(f *testing.F) {
 	l := langFor(language.Spanish)
 	convs := numberConvs(l, langFor(language.English))
 	f.Fuzz(func(t *testing.T, text string) {
-		in := &inline{}
+		in := &unitText{}
 		in.parse(text)
 		var s numScanner
 		s.scan(in, l, convs, true)

@@ -88,12 +88,41 @@ func (r *Report) counts() string {
 
 func (r *Report) writeTable(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DOCUMENT\tLOCALE\tTRANSLATED\tSTALE\tUNTRANSLATED\tORPHANED\tDONE\tWORDS\tTO DO\tERRORS\tWARNINGS")
+	reviewing := r.reviewing()
+	head := "DOCUMENT\tLOCALE\tTRANSLATED\tSTALE\tUNTRANSLATED\tORPHANED\tDONE"
+	if reviewing {
+		head += "\tREVIEWED"
+	}
+	fmt.Fprintln(tw, head+"\tWORDS\tTO DO\tERRORS\tWARNINGS")
 	for _, s := range r.Status {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%d\n", s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated,
-			s.Orphaned, project.FormatPercent(s.Percent), s.Words, s.WordsToDo, s.Errors, s.Warnings)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s", s.Doc, s.Locale, s.Translated, s.Stale, s.Untranslated,
+			s.Orphaned, project.FormatPercent(s.Percent))
+		if reviewing {
+			fmt.Fprintf(tw, "\t%s", reviewedCell(s.Status))
+		}
+		fmt.Fprintf(tw, "\t%d\t%d\t%d\t%d\n", s.Words, s.WordsToDo, s.Errors, s.Warnings)
 	}
 	tw.Flush()
+}
+
+// reviewing reports whether a locale of the report keeps review records:
+// the tables then show the reviewed share.
+func (r *Report) reviewing() bool {
+	for _, s := range r.Status {
+		if s.Reviewing {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewedCell is the reviewed share of s, or "-" for a locale that keeps
+// no review records.
+func reviewedCell(s project.Status) string {
+	if !s.Reviewing {
+		return "-"
+	}
+	return project.FormatPercent(s.ReviewedPercent)
 }
 
 // WithPathPrefix returns a copy of the report whose paths start with
@@ -484,11 +513,21 @@ func (r *Report) WriteSummary(w io.Writer) error {
 		b.WriteString("\n")
 	}
 	if len(r.Status) > 0 {
-		b.WriteString("| document | locale | translated | stale | untranslated | orphaned | done | words | to do | errors | warnings |\n")
-		b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		reviewing := r.reviewing()
+		if reviewing {
+			b.WriteString("| document | locale | translated | stale | untranslated | orphaned | done | reviewed | words | to do | errors | warnings |\n")
+			b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		} else {
+			b.WriteString("| document | locale | translated | stale | untranslated | orphaned | done | words | to do | errors | warnings |\n")
+			b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+		}
 		for _, s := range r.Status {
-			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %s | %d | %d | %d | %d |\n", mdCell(s.Doc), mdCell(s.Locale), s.Translated, s.Stale,
-				s.Untranslated, s.Orphaned, project.FormatPercent(s.Percent), s.Words, s.WordsToDo, s.Errors, s.Warnings)
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %s |", mdCell(s.Doc), mdCell(s.Locale), s.Translated, s.Stale,
+				s.Untranslated, s.Orphaned, project.FormatPercent(s.Percent))
+			if reviewing {
+				fmt.Fprintf(&b, " %s |", reviewedCell(s.Status))
+			}
+			fmt.Fprintf(&b, " %d | %d | %d | %d |\n", s.Words, s.WordsToDo, s.Errors, s.Warnings)
 		}
 		b.WriteString("\n")
 	}

@@ -93,6 +93,9 @@ func TestJSONParses(t *testing.T) {
 			Words           int     `json:"words"`
 			WordsTranslated int     `json:"words_translated"`
 			WordsToDo       int     `json:"words_to_do"`
+			Reviewing       bool    `json:"reviewing"`
+			Reviewed        int     `json:"reviewed"`
+			ReviewedPercent float64 `json:"reviewed_percent"`
 			Errors          int     `json:"errors"`
 			Warnings        int     `json:"warnings"`
 		} `json:"documents"`

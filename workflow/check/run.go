@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/hopeborder/bitext/workflow/catalog"
+	"github.com/hopeborder/bitext/workflow/inline"
 	"github.com/hopeborder/bitext/workflow/project"
 )
 
@@ -20,8 +21,8 @@ type Report struct {
 	// Status is one row per document and locale, in document then
 	// configuration order.
 	Status []Status
-	// Gates are the gates the run was held to, in order: min_complete per
-	// document and locale, then fail_on.
+	// Gates are the gates the run was held to, in order: min_complete and
+	// min_reviewed per document and locale, then fail_on.
 	Gates []Gate
 
 	failOn Severity    // 0 for never
@@ -44,13 +45,13 @@ type Status struct {
 
 // Gate is one condition a run is held to.
 type Gate struct {
-	// Name is "min_complete" or "fail_on", or "load" for a run that could
+	// Name is "min_complete", "min_reviewed" or "fail_on", or "load" for a run that could
 	// not check because files could not be read (see FailedReport).
 	Name   string `json:"gate"`
 	Doc    string `json:"doc,omitempty"`
 	Locale string `json:"locale,omitempty"`
-	// Min and Percent are, for min_complete, the completeness required and
-	// reached.
+	// Min and Percent are, for min_complete and min_reviewed, the share
+	// required and reached.
 	Min     *float64 `json:"min,omitempty"`
 	Percent *float64 `json:"percent,omitempty"`
 	// Level and Count are, for fail_on, the least severity that fails the
@@ -79,6 +80,7 @@ func Run(w *project.Workspace, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.glossary = w.Glossary()
 	rep := &Report{failOn: s.failOn}
 	src := langFor(w.SourceLocale())
 	// Counting words for the status takes a while: it runs beside the
@@ -161,6 +163,23 @@ func (rep *Report) gates(s *settings) {
 		}
 		rep.Gates = append(rep.Gates, g)
 	}
+	for _, st := range rep.Status {
+		min, ok := s.minReviewed[st.Locale]
+		if !ok {
+			continue
+		}
+		got := st.ReviewedPercent
+		g := Gate{Name: "min_reviewed", Doc: st.Doc, Locale: st.Locale, Min: &min, Percent: &got, Passed: got >= min}
+		switch {
+		case g.Passed:
+			g.Message = fmt.Sprintf("%s of %s is %.1f%% reviewed (at least %g%% required)", st.Locale, st.Doc, got, min)
+		case !st.Reviewing:
+			g.Message = fmt.Sprintf("%s of %s is not reviewed: no review records yet; review it with `bitext review %s ID…` (at least %g%% required)", st.Locale, st.Doc, st.Locale, min)
+		default:
+			g.Message = fmt.Sprintf("%s of %s is %.1f%% reviewed, below the %g%% required; %d of %d units to review (`bitext review %s ID…`)", st.Locale, st.Doc, got, min, st.Units-st.Reviewed, st.Units, st.Locale)
+		}
+		rep.Gates = append(rep.Gates, g)
+	}
 	g := Gate{Name: "fail_on", Level: "off", Passed: true}
 	count := 0
 	switch s.failOn {
@@ -198,9 +217,13 @@ type runner struct {
 	buf       []byte
 	sents     []span
 	marksOpen []opened
-	strBufs   [2][]string
 	bal       balance
 	lines     []int // line starts of the locale file, when needed
+	texts     []string
+	docs      []inline.Doc
+	gloss     *glossary   // the glossary of the locale
+	doc       *docChoices // the choices of the document's translations
+	runs      []string    // the terms check's runs of the English, reused
 
 	// The locale being checked, and what the runner found in it.
 	s             *settings
@@ -215,17 +238,6 @@ func newRunner() *runner {
 	r := &runner{}
 	r.e.r = r
 	return r
-}
-
-// strs returns the texts of spans of in, in a buffer of r that the next
-// call with the same slot reuses.
-func (r *runner) strs(in *inline, spans []span, slot int) []string {
-	out := r.strBufs[slot][:0]
-	for _, sp := range spans {
-		out = append(out, in.s[sp.start:sp.end])
-	}
-	r.strBufs[slot] = out
-	return out
 }
 
 func (r *runner) setLangs(target, source *lang) {
@@ -250,6 +262,14 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 		out = append(out, f)
 	}
 	target := langFor(l.Tag)
+	gloss := newGlossary(s.glossary, tag)
+	var texts []string
+	for i := range l.Entries {
+		if st := l.Entries[i].State; st == project.Translated || st == project.Stale {
+			texts = append(texts, l.Entries[i].Message.Other)
+		}
+	}
+	doc := newDocChoices(gloss, texts)
 	n := len(l.Entries)
 	workers := 1
 	if n >= parallelMin {
@@ -261,12 +281,17 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 		r := newRunner()
 		r.setLangs(target, src)
 		r.s, r.l, r.base, r.exempt = s, l, base, s.exempt[tag]
+		r.gloss, r.doc = gloss, doc
 		r.e.locale = tag
 		runners[k] = r
 		lo, hi := k*n/workers, (k+1)*n/workers
 		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				r.entry(&l.Entries[i])
+			for i := lo; i < hi; i += parseBlock {
+				end := min(hi, i+parseBlock)
+				r.parse(l.Entries[i:end])
+				for k := i; k < end; k++ {
+					r.entry(&l.Entries[k], k-i)
+				}
 			}
 		})
 	}
@@ -283,8 +308,31 @@ func (s *settings) locale(d *project.Doc, l *project.Locale, src *lang) (out, ex
 	return out, exempted, units
 }
 
-// entry checks one entry of the locale.
-func (r *runner) entry(en *project.Entry) {
+// parseBlock is how many entries a runner reads at once: goldmark's
+// set-up costs as much as a short paragraph, and reading many texts in
+// one document shares it.
+const parseBlock = 256
+
+// parse reads the English and the translation of each entry that has
+// one, into r.docs: entry k's at 2k and 2k+1.
+func (r *runner) parse(entries []project.Entry) {
+	r.texts = r.texts[:0]
+	for i := range entries {
+		en := &entries[i]
+		if en.State == project.Translated || en.State == project.Stale {
+			r.texts = append(r.texts, en.Unit.Text, en.Message.Other)
+		} else {
+			r.texts = append(r.texts, "", "")
+		}
+	}
+	for len(r.docs) < len(r.texts) {
+		r.docs = append(r.docs, inline.Doc{})
+	}
+	inline.ParseDocs(r.texts, r.docs[:len(r.texts)])
+}
+
+// entry checks one entry of the locale, the k-th that r.parse read.
+func (r *runner) entry(en *project.Entry, k int) {
 	e := &r.e
 	e.kind = en.Unit.Kind
 	e.was, e.hasWas = "", en.Was != nil
@@ -302,8 +350,8 @@ func (r *runner) entry(en *project.Entry) {
 		e.src.reset(en.Unit.Text)
 		e.dst.reset(en.Message.Other)
 	} else {
-		e.src.parse(en.Unit.Text)
-		e.dst.parse(en.Message.Other)
+		e.src.read(en.Unit.Text, &r.docs[2*k])
+		e.dst.read(en.Message.Other, &r.docs[2*k+1])
 	}
 	m := &en.Message
 	if m.ID == "" {

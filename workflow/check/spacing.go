@@ -55,7 +55,7 @@ func edgeSpace(s string) (lead, trail bool) {
 // doubleSpaces counts runs of two or more white space characters without
 // a line break in the prose and code-free text of in, and returns where
 // the first starts.
-func doubleSpaces(in *inline) (n, first int) {
+func doubleSpaces(in *unitText) (n, first int) {
 	first = -1
 	in.prose(func(off int, text string) {
 		run, start, hasBreak := 0, 0, false
@@ -84,7 +84,7 @@ func doubleSpaces(in *inline) (n, first int) {
 	return n, first
 }
 
-func doubleCount(in *inline) int {
+func doubleCount(in *unitText) int {
 	n, _ := doubleSpaces(in)
 	return n
 }

@@ -12,5 +12,9 @@ func TestTemplate(t *testing.T) {
 		{name: "unknown function", src: "a b", dst: "a {{b}}", want: `function "b" not defined`},
 		{name: "added action", src: "Hello", dst: "Hola {{.Secret}}", want: "template action {{.Secret}} is not in the English"},
 		{name: "added call", src: "Hello", dst: `Hola {{printf "%s" .}}`, want: "go-i18n would run it"},
+		{name: "placeholder kept", src: `see {{< figure src="a.png" >}}`, dst: `véase {{< figure src="a.png" >}}`},
+		{name: "placeholder changed", src: `see {{< figure src="a.png" >}}`, dst: `véase {{< figura src="a.png" >}}`, want: "template tag {{< figure src=\"a.png\" >}} of the English is missing or changed"},
+		{name: "placeholder added", src: "by the editors", dst: "por {% include autor.html %}", want: "template tag {% include autor.html %} is not in the English"},
+		{name: "placeholder broken", src: "by {{ .Author }}", dst: "por {{ .Author }", want: "broken template"},
 	})
 }

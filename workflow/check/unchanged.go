@@ -22,7 +22,7 @@ func checkUnchanged(e *entry) string {
 // numbers, symbols, citation abbreviations and, outside titles, headings
 // (where English capitalizes every word) and dates (whose months are
 // capitalized), capitalized words, taken as names.
-func nothingToTranslate(in *inline, kind segment.Kind) bool {
+func nothingToTranslate(in *unitText, kind segment.Kind) bool {
 	names := kind != segment.Title && kind != segment.Heading && kind != segment.Date
 	ok := true
 	in.prose(func(_ int, text string) {

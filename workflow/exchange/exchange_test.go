@@ -16,8 +16,10 @@ func sample() *File {
 	return &File{Docs: []Doc{{
 		Name: "article", Original: "source/article.txt", SourceLang: "en", TargetLang: "es",
 		Units: []Unit{
-			{ID: "title", Kind: "title", Position: "source/article.txt:1", Source: "The U.S. & Mexico", Target: "Estados Unidos y México", State: Translated, Base: Fingerprint("Estados Unidos y México")},
+			{ID: "title", Kind: "title", Position: "source/article.txt:1", Source: "The U.S. & Mexico", Target: "Estados Unidos y México", State: Translated, Base: Fingerprint("Estados Unidos y México"),
+				Reviewed: true, People: People{TranslatedBy: "Ana Pérez", Translated: "2026-01-03", ReviewedBy: "Luis", Reviewed: "2026-01-05"}},
 			{ID: "p-new", Kind: "paragraph", Position: "source/article.txt:3", Source: `Say "hi"[^1] to <b>you</b>, see [the report](https://example.org/?a=1&b=2) and {{.Name}}.`, Comments: []string{"Ana: check the link"},
+				Terms:       []string{"report → informe (not: reporte)"},
 				Suggestions: []Suggestion{{Score: 92, Origin: "other/p-x", Source: "Say hi to you.", Target: "Saluda."}}},
 			{ID: "p-stale", Kind: "paragraph", Position: "source/article.txt:5", Source: "Little of substance on migrant rights.", OldSource: "Little of substance as to migrant rights.", Target: "Poca cosa «de fondo»\\ en *derechos*.", State: NeedsReview, Base: Fingerprint("Poca cosa «de fondo»\\ en *derechos*.")},
 			{ID: "note-1", Kind: "note", Position: "source/article.txt:9", Source: "https://www.wola.org/x; `code`", Target: "https://www.wola.org/x; `code`", State: Translated, Comments: []string{"first", "second line"}},
@@ -25,15 +27,17 @@ func sample() *File {
 	}}}
 }
 
-// carried returns f as a format carries it back: suggestions are
-// bitext's to write anew, lines are where the units were read.
+// carried returns f as a format carries it back: suggestions, terms,
+// the review and who did what are bitext's to write anew, lines are where
+// the units were read.
 func carried(f *File, keepPosition bool) *File {
 	out := &File{}
 	for _, d := range f.Docs {
 		d.Line = 0
 		var units []Unit
 		for _, u := range d.Units {
-			u.Suggestions, u.Line = nil, 0
+			u.Suggestions, u.Terms, u.Line = nil, nil, 0
+			u.Reviewed, u.People = false, People{}
 			if !keepPosition {
 				u.Position = ""
 			}
@@ -64,6 +68,16 @@ func TestRoundTrip(t *testing.T) {
 			again, err := tc.write(sample())
 			require.NoError(t, err)
 			assert.Equal(t, data, again, "output is deterministic")
+			assert.Contains(t, string(data), "report → informe (not: reporte)", "the unit's terms, for the translator")
+			assert.Contains(t, string(data), "translated by Ana Pérez on 2026-01-03", "who did what")
+			assert.Contains(t, string(data), "reviewed by Luis on 2026-01-05")
+			switch tc.name {
+			case "xliff2":
+				assert.Contains(t, string(data), `<segment state="reviewed">`)
+				assert.Contains(t, string(data), `<mda:metadata xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0"><mda:metaGroup category="bitext:people"><mda:meta type="translated-by">Ana Pérez</mda:meta><mda:meta type="translated">2026-01-03</mda:meta><mda:meta type="reviewed-by">Luis</mda:meta><mda:meta type="reviewed">2026-01-05</mda:meta></mda:metaGroup></mda:metadata>`)
+			case "xliff12":
+				assert.Contains(t, string(data), `<target state="signed-off">`)
+			}
 			back, err := tc.read("x", data)
 			require.NoError(t, err)
 			assert.Equal(t, carried(sample(), true), carried(back, true))
@@ -368,4 +382,22 @@ func FuzzReadTMX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTMXPeople: who translated and reviewed a unit goes to TMX's
+// creationid and changeid and to properties; it is not read back.
+func TestTMXPeople(t *testing.T) {
+	m := &Memory{SourceLang: "en", TargetLang: "es", TUs: []TU{
+		{ID: "p-a", Source: "A", Target: "Una", People: People{TranslatedBy: "Ana & Co", Translated: "2026-01-03", ReviewedBy: "Luis", Reviewed: "2026-01-05"}},
+	}}
+	data, err := WriteTMX(m)
+	require.NoError(t, err)
+	s := string(data)
+	assert.Contains(t, s, `<tu tuid="p-a" creationid="Ana &amp; Co" changeid="Luis">`)
+	for _, p := range []string{`<prop type="x-translated-by">Ana &amp; Co</prop>`, `<prop type="x-translated">2026-01-03</prop>`, `<prop type="x-reviewed-by">Luis</prop>`, `<prop type="x-reviewed">2026-01-05</prop>`} {
+		assert.Contains(t, s, p)
+	}
+	back, err := ReadTMX("m.tmx", data, "en", "es")
+	require.NoError(t, err)
+	assert.Equal(t, People{}, back.TUs[0].People)
 }

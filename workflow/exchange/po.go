@@ -67,6 +67,12 @@ func WritePO(f *File) []byte {
 				meta += "; doc " + poLine(d.Name)
 			}
 			b.WriteString(meta + "\n")
+			for _, t := range u.Terms {
+				b.WriteString("#. term: " + poLine(t) + "\n")
+			}
+			for _, l := range u.People.lines() {
+				b.WriteString("#. " + poLine(l) + "\n")
+			}
 			for _, s := range u.Suggestions {
 				b.WriteString("#. suggestion " + poLine(suggestionText(s)) + "\n")
 			}

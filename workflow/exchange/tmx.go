@@ -30,6 +30,10 @@ type TU struct {
 	// Created and Changed are the dates TMX records, in UTC; zero when
 	// unknown.
 	Created, Changed time.Time
+	// People is who translated and reviewed the unit, when the project
+	// recorded it: TMX's creationid and changeid, and x-translated-by,
+	// x-reviewed-by and x-reviewed properties. Written, not read.
+	People People
 	// Line is the line of the file the unit was read from.
 	Line int
 }
@@ -56,7 +60,7 @@ func WriteTMX(m *Memory) ([]byte, error) {
 	b = append(b, `" datatype="plaintext"/>`+"\n  <body>\n"...)
 	for i := range m.TUs {
 		tu := &m.TUs[i]
-		for _, s := range []string{tu.Source, tu.Target, tu.ID, tu.Doc, tu.Kind, tu.Origin, tu.Conflict} {
+		for _, s := range []string{tu.Source, tu.Target, tu.ID, tu.Doc, tu.Kind, tu.Origin, tu.Conflict, tu.People.TranslatedBy, tu.People.ReviewedBy} {
 			if r, bad := firstInvalid(s); bad {
 				return nil, fmt.Errorf("unit %s of %s holds the character %U, which TMX cannot carry", tu.ID, tu.Doc, r)
 			}
@@ -73,8 +77,16 @@ func WriteTMX(m *Memory) ([]byte, error) {
 		if !tu.Changed.IsZero() {
 			b = append(b, ` changedate="`+tu.Changed.UTC().Format(tmxDate)+`"`...)
 		}
+		for _, a := range [][2]string{{"creationid", tu.People.TranslatedBy}, {"changeid", tu.People.ReviewedBy}} {
+			if a[1] != "" {
+				b = append(b, ` `+a[0]+`="`...)
+				b = appendEscaped(b, a[1])
+				b = append(b, '"')
+			}
+		}
 		b = append(b, ">\n"...)
-		for _, p := range [][2]string{{"x-document", tu.Doc}, {"x-kind", tu.Kind}, {"x-origin", tu.Origin}, {"x-conflict", tu.Conflict}} {
+		for _, p := range [][2]string{{"x-document", tu.Doc}, {"x-kind", tu.Kind}, {"x-origin", tu.Origin}, {"x-conflict", tu.Conflict},
+			{"x-translated-by", tu.People.TranslatedBy}, {"x-translated", tu.People.Translated}, {"x-reviewed-by", tu.People.ReviewedBy}, {"x-reviewed", tu.People.Reviewed}} {
 			if p[1] == "" {
 				continue
 			}

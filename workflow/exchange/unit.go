@@ -53,6 +53,17 @@ type Unit struct {
 	OldSource string
 	// Comments are the translator's comments, one a line.
 	Comments []string
+	// Reviewed says a reviewer signed the target off (bitext review): XLIFF
+	// 2's state reviewed, XLIFF 1.2's signed-off. People says who made
+	// and reviewed it, when bitext recorded that; both are written for the
+	// tools and never read back (the review records are the project's).
+	Reviewed bool
+	People   People
+	// Terms are the glossary terms of the source with their approved
+	// renderings, as "drug war → guerra contra el narcotráfico (not:
+	// guerra contra las drogas)", one a term: written for the translator,
+	// never read back (the glossary is the project's).
+	Terms []string
 	// Suggestions are translations of similar units, for the translator
 	// to copy from; never targets.
 	Suggestions []Suggestion
@@ -65,6 +76,31 @@ type Unit struct {
 	// Line is the line of the file the unit was read from; 0 for a unit
 	// not read from a file.
 	Line int
+}
+
+// People is who translated and reviewed a unit, and on which days (ISO);
+// empty where unknown.
+type People struct {
+	TranslatedBy, Translated, ReviewedBy, Reviewed string
+}
+
+// lines returns p as notes: "translated by Ana on 2026-01-03".
+func (p People) lines() []string {
+	var out []string
+	for _, x := range [][3]string{{"translated", p.TranslatedBy, p.Translated}, {"reviewed", p.ReviewedBy, p.Reviewed}} {
+		if x[1] == "" && x[2] == "" {
+			continue
+		}
+		l := x[0]
+		if x[1] != "" {
+			l += " by " + x[1]
+		}
+		if x[2] != "" {
+			l += " on " + x[2]
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // Suggestion is a translation offered for a unit.

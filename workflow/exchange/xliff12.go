@@ -17,6 +17,8 @@ const (
 	fromContext   = "bitext:context"
 	fromOldSource = "bitext:old-source"
 	fromComment   = "translator"
+	fromTerm      = "bitext:term"
+	fromPeople    = "bitext:people"
 )
 
 // WriteXLIFF12 writes f as an XLIFF 1.2 document, the version Trados,
@@ -86,7 +88,9 @@ func appendUnit12(b []byte, u *Unit, copySource bool) ([]byte, error) {
 	b = append(b, "</source>\n"...)
 	if u.Target != "" {
 		b = append(b, `        <target state="`...)
-		if u.State == Translated {
+		if u.State == Translated && u.Reviewed {
+			b = append(b, "signed-off"...)
+		} else if u.State == Translated {
 			b = append(b, "translated"...)
 		} else {
 			b = append(b, "needs-review-translation"...)
@@ -123,6 +127,16 @@ func appendUnit12(b []byte, u *Unit, copySource bool) ([]byte, error) {
 	if u.State == NeedsReview && u.OldSource != "" {
 		b = append(b, `        <note from="`+fromOldSource+`" annotates="source">`...)
 		b = appendEscaped(b, u.OldSource)
+		b = append(b, "</note>\n"...)
+	}
+	for _, t := range u.Terms {
+		b = append(b, `        <note from="`+fromTerm+`" annotates="source">`...)
+		b = appendEscaped(b, t)
+		b = append(b, "</note>\n"...)
+	}
+	for _, l := range u.People.lines() {
+		b = append(b, `        <note from="`+fromPeople+`" annotates="target">`...)
+		b = appendEscaped(b, l)
 		b = append(b, "</note>\n"...)
 	}
 	for _, c := range u.Comments {
@@ -281,7 +295,7 @@ func readUnit12(r *xmlReader, start xml.StartElement) (*Unit, error) {
 					return nil, err
 				}
 				switch from {
-				case fromContext:
+				case fromContext, fromTerm, fromPeople:
 				case fromOldSource:
 					u.OldSource = s
 				default:

@@ -23,6 +23,8 @@ const (
 	noteOldSource  = "bitext:old-source"
 	noteSuggestion = "bitext:suggestion"
 	noteComment    = "comment"
+	noteTerm       = "bitext:term"
+	notePeople     = "bitext:people"
 )
 
 // WriteXLIFF2 writes f as an XLIFF 2.1 document: a <file> per document, a
@@ -124,6 +126,7 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 		b = append(b, '"')
 	}
 	b = append(b, ">\n"...)
+	b = appendPeople2(b, u.People)
 	var notes []string
 	note := func(category, text string, appliesTo string) {
 		n := `<note category="` + category + `"`
@@ -138,6 +141,12 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 	}
 	if u.State == NeedsReview && u.OldSource != "" {
 		note(noteOldSource, u.OldSource, "source")
+	}
+	for _, t := range u.Terms {
+		note(noteTerm, t, "source")
+	}
+	for _, l := range u.People.lines() {
+		note(notePeople, l, "target")
 	}
 	for _, c := range u.Comments {
 		note(noteComment, c, "")
@@ -171,6 +180,8 @@ func appendUnit2(b []byte, u *Unit, index int) ([]byte, error) {
 	b = append(b, "      <segment"...)
 	switch {
 	case u.Target == "":
+	case u.State == Translated && u.Reviewed:
+		b = append(b, ` state="reviewed"`...)
 	case u.State == Translated:
 		b = append(b, ` state="translated"`...)
 	default:
@@ -481,7 +492,7 @@ func readNotes2(r *xmlReader, u *Unit) error {
 				u.Position = strings.TrimPrefix(strings.TrimPrefix(text, " "), "at ")
 			case noteOldSource:
 				u.OldSource = text
-			case noteSuggestion:
+			case noteSuggestion, noteTerm, notePeople:
 				// bitext's own; written anew on every export.
 			default:
 				u.Comments = append(u.Comments, strings.Split(text, "\n")...)
@@ -685,4 +696,32 @@ func (c *content2) resolve(r *xmlReader, data map[string]string) (string, error)
 		b.WriteString(d)
 	}
 	return b.String(), nil
+}
+
+// mdaNS is XLIFF 2's Metadata module, where tools keep a unit's
+// properties.
+const mdaNS = "urn:oasis:names:tc:xliff:metadata:2.0"
+
+// appendPeople2 writes who translated and reviewed a unit as properties
+// of the Metadata module (a metaGroup bitext:people), for the tools that
+// show them; bitext does not read them back.
+func appendPeople2(b []byte, p People) []byte {
+	props := [][2]string{{"translated-by", p.TranslatedBy}, {"translated", p.Translated}, {"reviewed-by", p.ReviewedBy}, {"reviewed", p.Reviewed}}
+	has := false
+	for _, kv := range props {
+		has = has || kv[1] != ""
+	}
+	if !has {
+		return b
+	}
+	b = append(b, `      <mda:metadata xmlns:mda="`+mdaNS+`"><mda:metaGroup category="bitext:people">`...)
+	for _, kv := range props {
+		if kv[1] == "" {
+			continue
+		}
+		b = append(b, `<mda:meta type="`+kv[0]+`">`...)
+		b = appendCP(b, kv[1])
+		b = append(b, `</mda:meta>`...)
+	}
+	return append(b, "</mda:metaGroup></mda:metadata>\n"...)
 }

@@ -74,3 +74,13 @@ func hookEnv() []string {
 	}
 	return env
 }
+
+// UserName returns git's user.name for dir (its repository's, else the
+// user's), or "" when none is set.
+func UserName(ctx context.Context, dir string) (string, error) {
+	out, err := git(ctx, dir, nil, "config", "user.name")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
+}

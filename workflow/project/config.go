@@ -31,6 +31,11 @@ type Config struct {
 	// Paper is the page size of printed editions: "a4" or "letter".
 	// Default: "a4".
 	Paper string
+	// Glossary is the folder of the project glossary: per target locale,
+	// <locale>.yaml or <locale>.csv, and any *.tbx (see package terms).
+	// A folder that does not exist is an empty glossary. Default:
+	// "glossary".
+	Glossary string
 }
 
 // Default returns the configuration bitext uses when nothing is set.
@@ -43,6 +48,7 @@ func Default() Config {
 		OutputDir:    "output",
 		Format:       "toml",
 		Paper:        "a4",
+		Glossary:     "glossary",
 	}
 }
 
@@ -94,7 +100,10 @@ func (c Config) validate() (*settings, error) {
 			return nil, &ConfigError{"sources", fmt.Sprintf("bad pattern %q: %v", p, err)}
 		}
 	}
-	for key, dir := range map[string]string{"locales_dir": c.LocalesDir, "output_dir": c.OutputDir} {
+	if s.Glossary == "" {
+		s.Glossary = "glossary"
+	}
+	for key, dir := range map[string]string{"locales_dir": c.LocalesDir, "output_dir": c.OutputDir, "glossary": s.Glossary} {
 		if dir == "" || path.IsAbs(dir) || strings.HasPrefix(path.Clean(dir), "..") {
 			return nil, &ConfigError{key, fmt.Sprintf("%q must be a folder inside the project", dir)}
 		}

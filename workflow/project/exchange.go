@@ -78,6 +78,8 @@ func (w *Workspace) Export(tag language.Tag, docs []string) (*exchange.File, err
 			for _, c := range e.Message.Comments {
 				u.Comments = append(u.Comments, commentText(c))
 			}
+			u.Terms = termLines(w.glossary, tag.String(), e.Unit.Text)
+			u.Reviewed, u.People = e.Reviewed(), e.people()
 			switch e.State {
 			case Translated:
 				u.Target, u.State = e.Message.Other, exchange.Translated

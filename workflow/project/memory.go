@@ -322,6 +322,9 @@ func (w *Workspace) ExportMemory(tag language.Tag, date time.Time) (*exchange.Me
 		if e.Origin == "" && !date.IsZero() {
 			tu.Created, tu.Changed = date, date
 		}
+		if e.Origin == "" {
+			tu.People = w.peopleOf(e.Doc, e.ID, tag)
+		}
 		out.TUs = append(out.TUs, tu)
 	}
 	return out, nil

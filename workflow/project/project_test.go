@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/files"
 )
@@ -26,7 +27,7 @@ const (
 func newProject(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, p := range []string{srcPath, enPath, esPath} {
+	for _, p := range []string{srcPath, enPath, esPath, "glossary/es.yaml"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", p))
 		require.NoError(t, err)
 		require.NoError(t, files.WriteFile(files.OS, filepath.Join(dir, p), data))
@@ -194,4 +195,58 @@ func BenchmarkWordsHostile(b *testing.B) {
 	for b.Loop() {
 		Words(text)
 	}
+}
+
+// TestTermNotes: update writes a "#. term:" line above each entry whose
+// English has a glossary term, with the approved and forbidden
+// renderings, and none where there is no glossary.
+func TestTermNotes(t *testing.T) {
+	dir := newProject(t)
+	glossary := read(t, dir, "glossary/es.yaml")
+	require.NoError(t, os.Remove(filepath.Join(dir, "glossary", "es.yaml")))
+	update(t, dir, Default())
+	assert.NotContains(t, read(t, dir, esPath), "#. term:", "no glossary, no term lines")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "glossary", "es.yaml"), []byte(glossary), 0o644))
+	update(t, dir, Default())
+	es := read(t, dir, esPath)
+	assert.Contains(t, es, "#. term: drug war → guerra contra el narcotráfico (not: guerra contra las drogas)\n")
+	assert.Equal(t, 2, strings.Count(es, "#. term: drug war"), "two units have the term")
+}
+
+// TestImportGlossary: a TBX entry of a term the YAML glossary has
+// replaces it in place, a new term is added at the end, and the file's
+// top comments and consistency rules stay; a bad file writes nothing.
+func TestImportGlossary(t *testing.T) {
+	dir := newProject(t)
+	w, err := Load(Inputs{Root: os.DirFS(dir)}, Default())
+	require.NoError(t, err)
+	tbx := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="a">
+  <langSet xml:lang="en"><tig><term>drug war</term></tig></langSet>
+  <langSet xml:lang="es"><tig><term>guerra contra el narco</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>guerra contra las drogas</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry>
+<termEntry id="b">
+  <langSet xml:lang="en"><tig><term>asylum seeker</term></tig></langSet>
+  <langSet xml:lang="es-MX"><tig><term>solicitante de asilo</term></tig></langSet>
+  <langSet xml:lang="fr"><tig><term>demandeur d'asile</term></tig></langSet>
+</termEntry>
+</body></text></martif>`
+	writes, report, err := w.ImportGlossary("vendor.tbx", []byte(tbx), []language.Tag{language.Spanish})
+	require.NoError(t, err)
+	require.Len(t, writes, 1)
+	assert.Equal(t, []GlossaryImport{{Locale: "es", Path: "glossary/es.yaml", Added: 1, Replaced: 1}}, report)
+	out := string(writes[0].Data)
+	assert.True(t, strings.HasPrefix(out, "# The project glossary for Spanish"), "the file's comments stay:\n%s", out)
+	assert.Contains(t, out, "  - term: \"drug war\"\n    approved: [\"guerra contra el narco\"]\n    forbidden: [\"guerra contra las drogas\"]\n")
+	assert.Less(t, strings.Index(out, "drug war"), strings.Index(out, "Rome Statute"), "replaced in place")
+	assert.Greater(t, strings.Index(out, "asylum seeker"), strings.Index(out, "safe third country"), "added at the end")
+	assert.NotContains(t, out, "demandeur", "French is not a target locale")
+	assert.Contains(t, out, "consistency:\n  - name: \"administración de NAME\"")
+	assert.Equal(t, read(t, dir, "glossary/es.yaml"), string(writes[0].Old), "written only over what was read")
+
+	_, _, err = w.ImportGlossary("bad.tbx", []byte(tbx[:200]), []language.Tag{language.Spanish})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "bad.tbx:")
 }

@@ -36,6 +36,13 @@ type Status struct {
 	Words           int `json:"words"`
 	WordsTranslated int `json:"words_translated"`
 	WordsToDo       int `json:"words_to_do"`
+
+	// Reviewing says whether the locale keeps review records (see
+	// Workspace.Review); Reviewed counts the translations reviewed, and
+	// ReviewedPercent is their share of the units, rounded as Percent.
+	Reviewing       bool    `json:"reviewing"`
+	Reviewed        int     `json:"reviewed"`
+	ReviewedPercent float64 `json:"reviewed_percent"`
 }
 
 // Status returns one Status per document and locale, in document then
@@ -57,6 +64,9 @@ func (w *Workspace) Status() []Status {
 				case Translated:
 					s.Translated++
 					s.WordsTranslated += n
+					if e.Reviewed() {
+						s.Reviewed++
+					}
 				case Stale:
 					s.Stale++
 					s.WordsToDo += n
@@ -66,6 +76,8 @@ func (w *Workspace) Status() []Status {
 				}
 			}
 			s.Percent = Percent(s.Translated, s.Units)
+			s.Reviewing = l.Recording()
+			s.ReviewedPercent = Percent(s.Reviewed, s.Units)
 			out = append(out, s)
 		}
 	}

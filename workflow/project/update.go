@@ -69,7 +69,7 @@ func (w *Workspace) Update() ([]Write, error) {
 		var srcWrites []Write
 		var wg sync.WaitGroup
 		for i, l := range d.Locales {
-			wg.Go(func() { locs[i] = w.localeWrites(d, l) })
+			wg.Go(func() { locs[i] = append(w.localeWrites(d, l), w.reviewWrite(d, l)...) })
 		}
 		wg.Go(func() { srcWrites = w.sourceWrites(d) })
 		g, p := d.historyWrites(w)
@@ -256,6 +256,7 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 			m.Hash = e.Hash
 		}
 		notes := []string{". " + src + ": " + e.Unit.Text}
+		notes = append(notes, termNotes(w.glossary, l.Tag.String(), e.Unit.Text)...)
 		switch e.State {
 		case Untranslated:
 			notes = append(notes, ", untranslated")
@@ -280,6 +281,11 @@ func (w *Workspace) localeWrites(d *Doc, l *Locale) []Write {
 			notes = append(notes, w.suggestionNotes(d, l, e, m.Other)...)
 		}
 		notes = append(notes, w.conflictNotes(d, l, e)...)
+		if l.Recording() {
+			if r := w.nextRecord(l, e); r != nil && r.Source != "" {
+				notes = append(notes, reviewedNote(r))
+			}
+		}
 		entries[i] = catalog.Entry{Message: m, Notes: notes}
 	}
 	header := []string{

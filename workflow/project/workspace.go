@@ -17,6 +17,7 @@ import (
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/reconcile"
 	"github.com/hopeborder/bitext/workflow/segment"
+	"github.com/hopeborder/bitext/workflow/terms"
 )
 
 // State is where a unit's translation stands.
@@ -46,9 +47,15 @@ type Workspace struct {
 	// that belong to no source, in path order.
 	OrphanFiles []OrphanFile
 
-	root fs.FS
-	mem  memories // the translation memories, made on first need (memory.go)
+	root     fs.FS
+	mem      memories // the translation memories, made on first need (memory.go)
+	glossary *terms.Glossary
+	// actor and today are who works and the ISO day, for review records.
+	actor, today string
 }
+
+// Glossary returns the project glossary, empty when there is none.
+func (w *Workspace) Glossary() *terms.Glossary { return w.glossary }
 
 // SourceLocale returns the language of the sources.
 func (w *Workspace) SourceLocale() language.Tag { return w.cfg.source }
@@ -138,6 +145,10 @@ type Locale struct {
 	Orphans []catalog.Message
 	// Obsolete counts this locale's translations kept for removed units.
 	Obsolete int
+	// Review is the locale's review file (see Record).
+	Review FileState
+
+	startRecording bool // the first review: Update makes the review file
 }
 
 // Entry is one unit's translation.
@@ -156,6 +167,11 @@ type Entry struct {
 	// Restored is set when the translation came back from the obsolete
 	// units in the history.
 	Restored bool
+	// Record is who translated and reviewed the unit, as the locale's
+	// review file has it (see Reviewed and Translator); nil for none.
+	Record *Record
+
+	review bool // marked reviewed by Review, for Update to record
 }
 
 // Entry returns the entry for a unit ID, or nil.
@@ -198,6 +214,9 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 		return nil, &ConfigError{"sources", fmt.Sprintf("no source files match %s; put articles in source/ or set sources in bitext.yaml", strings.Join(s.Sources, ", "))}
 	}
 	w := &Workspace{cfg: s, root: in.Root}
+	if w.glossary, err = readGlossary(in.Root, s.Glossary, s.source.String()); err != nil {
+		return nil, err
+	}
 	names := map[string]string{}
 	for _, p := range paths {
 		name := segment.DocName(p)
@@ -556,6 +575,9 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []st
 			if _, live := d.units[id]; has && t.Other != "" && !live {
 				l.Obsolete++
 			}
+		}
+		if err := w.loadReview(root, d, l); err != nil {
+			return nil, err
 		}
 		d.Locales = append(d.Locales, l)
 	}

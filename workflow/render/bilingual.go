@@ -64,7 +64,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	}
 	h.WriteString("</div>\n")
 
-	if l := ed.Langs[col]; !l.Complete() {
+	if l := ed.Langs[col]; l.ShowProgress() {
 		h.WriteString(`<div class="row progress" role="note">`)
 		for _, c := range cols {
 			h.WriteString(`<p class="cell ` + c.class + `" lang="`)

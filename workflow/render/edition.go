@@ -50,6 +50,17 @@ type Lang struct {
 	// Translated, Stale and Untranslated count the units by state; a
 	// source column has every unit translated.
 	Translated, Stale, Untranslated int
+	// Reviewing says whether the locale keeps review records (bitext
+	// review); Reviewed counts the units reviewed.
+	Reviewing bool
+	Reviewed  int
+}
+
+// ShowProgress reports whether an edition says how far the column has
+// come: when it is incomplete, or keeps review records and is not all
+// reviewed.
+func (l Lang) ShowProgress() bool {
+	return !l.Complete() || l.Reviewing && l.Reviewed < l.Translated+l.Stale+l.Untranslated
 }
 
 // Complete reports whether every unit of the column is translated from
@@ -116,7 +127,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date}
 	ed.Langs = append(ed.Langs, Lang{Tag: src, Source: true, Translated: len(d.Units)})
 	for _, l := range d.Locales {
-		ed.Langs = append(ed.Langs, Lang{Tag: l.Tag})
+		ed.Langs = append(ed.Langs, Lang{Tag: l.Tag, Reviewing: l.Recording()})
 	}
 
 	// Texts to parse, one per cell: the source text for a fallback.
@@ -164,6 +175,9 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			switch e.State {
 			case project.Translated:
 				lang.Translated++
+				if e.Reviewed() {
+					lang.Reviewed++
+				}
 				jobs = append(jobs, job{row: i, col: j + 1, text: e.Message.Other, translated: true})
 				continue
 			case project.Stale:

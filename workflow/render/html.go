@@ -122,6 +122,8 @@ func (h *htmlWriter) spans(spans []Span, col *column) {
 			h.WriteString("</a>")
 		case NoteRef:
 			h.noteRef(s, col)
+		case Placeholder:
+			h.escapeText(s.Text)
 		}
 	}
 }

@@ -91,7 +91,7 @@ func TestLimits(t *testing.T) {
 		{"at the byte limit", pad(emph, MaxMarkdownBytes), true, ""},
 		{"a byte over", pad(emph, MaxMarkdownBytes+1), false, "the text is 65,537 bytes, more than the 65,536 bitext reads as Markdown in one unit; it is shown as written, its Markdown as text"},
 		{"at the mark limit", fixture.Repeat(emph, MaxMarkup/2*len(emph)), true, ""},
-		{"a mark over", fixture.Repeat(emph, MaxMarkup/2*len(emph)) + "_", false, "the text has 1,025 Markdown marks (* _ ` [ ] < > ! & \\ ~ @), more than the 1,024 bitext reads in one unit; it is shown as written, its Markdown as text"},
+		{"a mark over", fixture.Repeat(emph, MaxMarkup/2*len(emph)) + "_", false, "the text has 1,025 Markdown marks (* _ ` [ ] < > ! & \\ ~ @ {), more than the 1,024 bitext reads in one unit; it is shown as written, its Markdown as text"},
 		{"a megabyte of plain text", fixture.Repeat("plain words ", 1<<20), false, ""},
 	}
 	for _, tc := range tests {

@@ -62,7 +62,7 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 	}
 	b.WriteString("---\n")
 	b.Write(fm)
-	if l := ed.Langs[col]; !l.Complete() {
+	if l := ed.Langs[col]; l.ShowProgress() {
 		// A YAML comment: for the editor, not the reader.
 		b.WriteString("# ")
 		b.WriteString(p.Progress(l, ed.Langs[0].Tag))
@@ -282,6 +282,8 @@ func writeMarkdownSpans(b *bytes.Buffer, spans []Span, atStart bool) {
 			}
 			escapeBang(b)
 			b.WriteString("[^" + strconv.Itoa(s.Note) + "]")
+		case Placeholder:
+			b.WriteString(s.Text)
 		}
 	}
 }

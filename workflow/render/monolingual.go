@@ -46,7 +46,7 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 	h.WriteString("</header>\n<main>\n<article>\n")
 
 	lang := ed.Langs[col]
-	progress := !lang.Complete()
+	progress := lang.ShowProgress()
 	notesHeading := ed.NotesNeedHeading()
 	inList := ""
 	for i := range ed.Rows {

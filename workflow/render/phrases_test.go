@@ -115,3 +115,21 @@ func manyTags(t *testing.T) []language.Tag {
 	t.Logf("%d tags", len(tags))
 	return tags
 }
+
+// TestProgressReviewed: a locale that keeps review records says how much
+// is reviewed, complete or not; a complete one all reviewed says nothing.
+func TestProgressReviewed(t *testing.T) {
+	es := PhrasesFor(language.Spanish)
+	l := Lang{Tag: language.Spanish, Translated: 45, Reviewing: true, Reviewed: 30}
+	assert.True(t, l.ShowProgress())
+	assert.Equal(t, "30 de 45 pasajes están revisados.", es.Progress(l, language.English))
+	l.Translated, l.Stale = 43, 2
+	assert.Equal(t, "Esta traducción está completa al 95,5\u00a0%: 43 de 45 pasajes. Los pasajes marcados «aún sin traducir» o «traducción desactualizada» muestran el original en inglés. 30 de 45 pasajes están revisados.", es.Progress(l, language.English))
+	l = Lang{Tag: language.Spanish, Translated: 45, Reviewing: true, Reviewed: 45}
+	assert.False(t, l.ShowProgress(), "complete and all reviewed")
+	l.Reviewing, l.Reviewed = false, 0
+	assert.False(t, l.ShowProgress(), "complete, no review records")
+	for lang := range phrases {
+		assert.Contains(t, phrases[lang].reviewed, "{n}", lang)
+	}
+}

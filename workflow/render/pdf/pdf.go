@@ -386,7 +386,7 @@ func (d *document) layout() []rowBox {
 		heads.cells[i] = d.cell(d.m, langsStyle, d.add(d.m, nil, run{text: strings.ToUpper(d.langName(d.tags[i])), face: bold, size: langsStyle.size, color: muted}, nil), nil, d.colW)
 	}
 	rows = append(rows, heads)
-	if l := ed.Langs[d.cols[1]]; !l.Complete() {
+	if l := ed.Langs[d.cols[1]]; l.ShowProgress() {
 		pr := rowBox{kind: segment.Paragraph, style: progressStyle, tint: true}
 		for i := range d.cols {
 			text := d.phrases[i].Progress(l, d.tags[0])
@@ -605,6 +605,8 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 				out = d.add(m, out, r, miss)
 			case render.Code:
 				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url, group: g}, miss)
+			case render.Placeholder:
+				out = d.add(m, out, run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}, miss)
 			case render.Emph:
 				walk(s.Children, !emph, strong, url, g)
 			case render.Strong:

@@ -1,0 +1,61 @@
+package check
+
+// linkifyForms are the ways GFM's linkify, which every edition applies,
+// makes a link of a URL or e-mail address in a translation that a
+// scanner of URLs at word starts (check's own, before it read units with
+// package inline) did not see: after _, *, ~ or "(" glued to a word, bare
+// e-mail addresses after any punctuation, ftp:// URLs. They were found by
+// a random search of separators, URL forms, hosts and endings, a form
+// kept when goldmark linked evil.example and the old scanner found no URL
+// there; one row per separator and form.
+var linkifyForms = []string{
+	"ftp://evil.example/phish",
+	"u.s@evil.example",
+	"user@evil.example",
+	"nota ftp://evil.example/phish",
+	"nota u.s@evil.example",
+	"nota user@evil.example",
+	"nota#u.s@evil.example",
+	"nota#user@evil.example",
+	"nota&u.s@evil.example",
+	"nota&user@evil.example",
+	"nota'u.s@evil.example",
+	"nota'user@evil.example",
+	"nota(ftp://evil.example/phish",
+	"nota(u.s@evil.example",
+	"nota(user@evil.example",
+	"nota*ftp://evil.example/phish",
+	"nota*u.s@evil.example",
+	"nota*user@evil.example",
+	"nota**ftp://evil.example/phish",
+	"nota**u.s@evil.example",
+	"nota**user@evil.example",
+	"nota+u.s@evil.example",
+	"nota+user@evil.example",
+	"nota-u.s@evil.example",
+	"nota-user@evil.example",
+	"nota.u.s@evil.example",
+	"nota.user@evil.example",
+	"nota/u.s@evil.example",
+	"nota/user@evil.example",
+	"nota=u.s@evil.example",
+	"nota=user@evil.example",
+	"nota_ftp://evil.example/phish",
+	"nota_http://evil.example/phish",
+	"nota_https://evil.example/phish",
+	"nota_u.s@evil.example",
+	"nota_user@evil.example",
+	"nota_www.evil.example/phish",
+	"nota__ftp://evil.example/phish",
+	"nota__http://evil.example/phish",
+	"nota__https://evil.example/phish",
+	"nota__u.s@evil.example",
+	"nota__user@evil.example",
+	"nota__www.evil.example/phish",
+	"nota~ftp://evil.example/phish",
+	"nota~u.s@evil.example",
+	"nota~user@evil.example",
+	"nota~~ftp://evil.example/phish",
+	"nota~~u.s@evil.example",
+	"nota~~user@evil.example",
+}
