@@ -19,6 +19,7 @@ import (
 	"github.com/hopeborder/bitext/workflow/check"
 	"github.com/hopeborder/bitext/workflow/gitrepo"
 	"github.com/hopeborder/bitext/workflow/project"
+	"github.com/hopeborder/bitext/workflow/segment"
 )
 
 // fileConfig is bitext.yaml. Keys are documented in README.md
@@ -36,6 +37,9 @@ type fileConfig struct {
 	// User is who works, for the review records (--by overrides it; the
 	// default is git config user.name).
 	User string `mapstructure:"user"`
+	// The keys of the readers: what of a source is translated.
+	TranslateCode   bool     `mapstructure:"translate_code"`
+	FrontMatterKeys []string `mapstructure:"front_matter_keys"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -117,6 +121,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("paper", def.Paper)
 	v.SetDefault("glossary", def.Glossary)
 	v.SetDefault("user", "")
+	v.SetDefault("translate_code", def.TranslateCode)
+	v.SetDefault("front_matter_keys", segment.DefaultFrontMatterKeys)
 	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -173,6 +179,9 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		Format:       fc.MessageFormat,
 		Paper:        fc.Paper,
 		Glossary:     filepath.ToSlash(fc.Glossary),
+
+		TranslateCode:   fc.TranslateCode,
+		FrontMatterKeys: splitList(fc.FrontMatterKeys),
 	}
 	l.user = strings.TrimSpace(fc.User)
 	cc, err := checkConfig(fc.checkFileConfig, l.file)

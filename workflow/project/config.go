@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/catalog"
+	"github.com/hopeborder/bitext/workflow/segment"
 )
 
 // Config is bitext's configuration, as read from bitext.yaml, BITEXT_*
@@ -36,6 +37,20 @@ type Config struct {
 	// A folder that does not exist is an empty glossary. Default:
 	// "glossary".
 	Glossary string
+	// TranslateCode makes the code blocks of Markdown sources translation
+	// units (bitext.yaml: translate_code). Default: false, code passes
+	// through to every edition as written.
+	TranslateCode bool
+	// FrontMatterKeys are the keys of Markdown front matter whose strings
+	// are translated: top-level keys, or dotted paths into maps
+	// ("params.subtitle") (bitext.yaml: front_matter_keys). Default:
+	// title, description, summary, subtitle.
+	FrontMatterKeys []string
+}
+
+// readOptions are the options the sources are read with.
+func (c Config) readOptions() segment.Options {
+	return segment.Options{TranslateCode: c.TranslateCode, FrontMatterKeys: c.FrontMatterKeys}
 }
 
 // Default returns the configuration bitext uses when nothing is set.
@@ -49,6 +64,7 @@ func Default() Config {
 		Format:       "toml",
 		Paper:        "a4",
 		Glossary:     "glossary",
+		// FrontMatterKeys: nil reads segment.DefaultFrontMatterKeys.
 	}
 }
 

@@ -76,6 +76,12 @@ type Doc struct {
 	Date string
 	// Units are the translation units in reading order, with stable IDs.
 	Units []segment.Unit
+	// Layout is how the source lays the units out, for the editions; nil
+	// for plain text (see segment.Document).
+	Layout *segment.Layout
+	// SourceWarnings are what the reader found in the source and read as
+	// best it could (see segment.Document), for the author.
+	SourceWarnings []*segment.Error
 	// Origins and Scores say how each unit relates to the previous run
 	// (see reconcile.Result).
 	Origins []reconcile.Origin
@@ -428,7 +434,7 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []st
 	// The message files and the history are read and parsed while the
 	// source is segmented: on large documents the two take about as long.
 	wait := w.readDocFiles(root, d.Name)
-	sdoc, err := segment.Read(srcPath, src)
+	sdoc, err := w.cfg.readOptions().Read(srcPath, src)
 	files, ferr := wait()
 	if err != nil {
 		return nil, err
@@ -464,6 +470,7 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []st
 		d.Recovered = len(srcMsgs.file.Messages)
 	}
 	d.Date = sdoc.Date
+	d.Layout, d.SourceWarnings = sdoc.Layout, sdoc.Warnings
 	d.Source = srcMsgs.state
 	d.leftovers = srcMsgs.leftovers
 	for _, l := range locs {

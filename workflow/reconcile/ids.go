@@ -10,28 +10,6 @@ import (
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
-// prefixes name the kinds in IDs. Every ID starts with one, so no ID can be
-// one of go-i18n's reserved words (other, description, hash…).
-var prefixes = map[segment.Kind]string{
-	segment.Title:       "title",
-	segment.Date:        "date",
-	segment.Epigraph:    "epigraph",
-	segment.Attribution: "attribution",
-	segment.Heading:     "h",
-	segment.Paragraph:   "p",
-	segment.Quote:       "q",
-	segment.Item:        "li",
-	segment.Note:        "note",
-}
-
-// slugWords is how many words of its text a unit's ID takes.
-var slugWords = map[segment.Kind]int{
-	segment.Heading:   4,
-	segment.Paragraph: 5,
-	segment.Quote:     5,
-	segment.Item:      5,
-}
-
 // idAllocator hands out IDs: taken holds the IDs in use, and next the suffix to try
 // first for a base, so that many units starting with the same words cost
 // one step each, not one per earlier clash.
@@ -46,15 +24,18 @@ type idAllocator struct {
 // the text changes after, so it reads well but does not encode content.
 // A clash gets "-2", "-3"…
 func (s *idAllocator) newID(u *segment.Unit) string {
-	base := prefixes[u.Kind]
-	if base == "" {
-		base = "u"
-	}
+	// Every ID starts with its kind's prefix, so no ID can be one of
+	// go-i18n's reserved words (other, description, hash…).
+	base := u.Kind.IDPrefix()
 	switch {
 	case u.Kind == segment.Note:
 		base += "-" + slug(u.Label, 4)
-	case slugWords[u.Kind] > 0:
-		if s := slug(u.Text, slugWords[u.Kind]); s != "" {
+	case u.Kind == segment.Field:
+		if s := slug(strings.ReplaceAll(u.Key, ".", " "), 6); s != "" {
+			base += "-" + s
+		}
+	case u.Kind.IDWords() > 0:
+		if s := slug(u.Text, u.Kind.IDWords()); s != "" {
 			base += "-" + s
 		}
 	}

@@ -240,7 +240,7 @@ func unchanged(units []segment.Unit, prior []Known) bool {
 
 // noteLabel returns the label in a note's ID ("note-6" → "6").
 func noteLabel(id string) string {
-	return strings.TrimPrefix(id, prefixes[segment.Note]+"-")
+	return strings.TrimPrefix(id, segment.Note.IDPrefix()+"-")
 }
 
 func pick(old, obs []Known, i int) Known {

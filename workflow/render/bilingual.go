@@ -36,7 +36,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(src.tag.String())
 	h.WriteString("\">\n")
-	h.head(ed.Title(0)+" | "+ed.Title(col), alts, stylesheet(r.Paper, ed.Title(0), ed.Title(col)))
+	h.head(ed.Title(0)+" | "+ed.Title(col), alts, ed.css(r.Paper, ed.Title(0), ed.Title(col)))
 	h.WriteString("<body class=\"bilingual\">\n<header class=\"toolbar\">\n")
 	h.editionsNav(alts, p)
 	h.WriteString(`<fieldset class="switch"><legend>`)
@@ -77,8 +77,13 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	}
 
 	notesHeading := ed.NotesNeedHeading()
-	for i := range ed.Rows {
-		row := &ed.Rows[i]
+	for bi := range ed.Blocks {
+		b := &ed.Blocks[bi]
+		if b.Kind != segment.UnitBlock {
+			h.passBlock(b, cols[:])
+			continue
+		}
+		row := &ed.Rows[b.Unit]
 		if row.Kind == segment.Note && row.Note == 1 && notesHeading {
 			h.WriteString(`<div class="row notes-heading" id="notes">`)
 			for _, c := range cols {
@@ -91,7 +96,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 			h.WriteString("</div>\n")
 		}
 		shared := ed.Shared(row, col)
-		h.WriteString(`<div class="row ` + kindClass(row.Kind))
+		h.WriteString(`<div class="row ` + kindClass(row.Kind) + rowClass(row))
 		if shared {
 			h.WriteString(" shared")
 		}
@@ -139,4 +144,38 @@ func (h *htmlWriter) sharedNote(row *Row, cols [2]column) {
 		h.WriteString("</span>")
 	}
 	h.WriteString("</p>")
+}
+
+// passBlock writes a block that is not one unit as a row of its own:
+// code, a rule or HTML as written, the same in both cells; a table in
+// each language.
+func (h *htmlWriter) passBlock(b *segment.Block, cols []column) {
+	switch b.Kind {
+	case segment.CodeBlock:
+		h.WriteString(`<div class="row k-code">`)
+		for _, c := range cols {
+			h.code(b.Text, b.Info, "cell "+c.class)
+		}
+	case segment.BreakBlock:
+		h.WriteString(`<div class="row k-break">`)
+		for _, c := range cols {
+			h.WriteString(`<hr class="cell ` + c.class + `">`)
+		}
+	case segment.RawBlock:
+		h.WriteString(`<div class="row k-raw">`)
+		clean := SanitizeHTML(b.Text)
+		for _, c := range cols {
+			h.WriteString(`<div class="cell ` + c.class + `">` + clean + "</div>")
+		}
+	case segment.TableBlock:
+		h.WriteString(`<div class="row k-table">`)
+		for i := range cols {
+			h.WriteString(`<div class="cell ` + cols[i].class + `">`)
+			h.table(b.Table, &cols[i], "", i == 0)
+			h.WriteString("</div>")
+		}
+	default:
+		return
+	}
+	h.WriteString("</div>\n")
 }

@@ -40,6 +40,21 @@ type Edition struct {
 	// order: those past the limits of Markdown (see MaxMarkdownBytes),
 	// shown as text.
 	Warnings []Warning
+	// Blocks are what an edition draws, in reading order: rows (Unit is
+	// an index in Rows), tables of rows, and what passes through (code,
+	// breaks, HTML without text). For a plain-text source, a UnitBlock
+	// per row.
+	Blocks []segment.Block
+	// Template is a Markdown source cut into what passes through and the
+	// slots of its rows (Unit is an index in Rows), for the Markdown
+	// edition; nil for other sources.
+	Template []segment.Piece
+	// Structured is set for sources that have a layout of their own
+	// (Markdown, Word), whose source-language Markdown edition is worth
+	// writing.
+	Structured bool
+	// labels maps a note's label to its number.
+	labels map[string]int
 }
 
 // Lang is one column of an edition.
@@ -89,6 +104,16 @@ type Row struct {
 	Para int
 	// Line is the unit's line in the source file.
 	Line int
+	// Key is a front-matter field's key ("description").
+	Key string
+	// InNote is, for a unit inside a note after its first paragraph, the
+	// note's number; 0 otherwise.
+	InNote int
+	// Depth, Ordered and Task place an item in its lists: see
+	// segment.Block.
+	Depth   int
+	Ordered bool
+	Task    int
 	// Cells holds one cell per column of Edition.Langs.
 	Cells []Cell
 }
@@ -104,8 +129,12 @@ type Cell struct {
 	// stale or missing translation. A date the column's language writes
 	// through CLDR is not a fallback.
 	Fallback bool
-	// Spans is the parsed text.
+	// Spans is the parsed text. The text of an HTML block or of code is
+	// not Markdown: it is one Text span, as written.
 	Spans []Span
+	// Text is the text Spans were parsed from, normalized: the source's,
+	// the translation's, or the date written the locale's way.
+	Text string
 	// File and Line are where the text is: the locale file and line of
 	// the translation, or the source's for a source cell and a unit
 	// missing from its locale file.
@@ -125,6 +154,16 @@ func (c *Cell) Pos() string { return c.File + ":" + strconv.Itoa(c.Line) }
 func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	src := w.SourceLocale()
 	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date}
+	if d.Layout != nil {
+		ed.Structured = true
+		ed.Blocks = d.Layout.Blocks
+		ed.Template = d.Layout.Template
+	} else {
+		ed.Blocks = make([]segment.Block, len(d.Units))
+		for i := range ed.Blocks {
+			ed.Blocks[i] = segment.Block{Kind: segment.UnitBlock, Unit: i}
+		}
+	}
 	ed.Langs = append(ed.Langs, Lang{Tag: src, Source: true, Translated: len(d.Units)})
 	for _, l := range d.Locales {
 		ed.Langs = append(ed.Langs, Lang{Tag: l.Tag, Reviewing: l.Recording()})
@@ -148,7 +187,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	for i := range d.Units {
 		u := &d.Units[i]
 		r := &ed.Rows[i]
-		*r = Row{ID: u.ID, Kind: u.Kind, Level: u.Level, Line: u.Line, Cells: cells[i*len(ed.Langs) : (i+1)*len(ed.Langs)]}
+		*r = Row{ID: u.ID, Kind: u.Kind, Level: u.Level, Line: u.Line, Key: u.Key, Cells: cells[i*len(ed.Langs) : (i+1)*len(ed.Langs)]}
 		if u.Kind == segment.Heading && r.Level < 2 {
 			r.Level = 2 // level 1 is the title's
 		}
@@ -158,7 +197,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			labels[u.Label] = r.Note
 			ed.NoteIDs = append(ed.NoteIDs, u.ID)
 		}
-		if numbered(u.Kind) {
+		if numbered(u.Kind) && u.InNote == "" {
 			para++
 			r.Para = para
 		}
@@ -208,8 +247,14 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			texts := make([]string, 0, hi-lo)
 			for n := lo; n < hi; n++ {
 				jb := &jobs[n]
-				if jb.translated {
+				kind := ed.Rows[jb.row].Kind
+				if jb.translated && kind.Normalized() {
 					jb.text = segment.Normalize(jb.text)
+				}
+				ed.Rows[jb.row].Cells[jb.col].Text = jb.text
+				if !markdownKind(kind) {
+					texts = append(texts, "")
+					continue
 				}
 				if jb.over = overLimits(jb.text); jb.over != "" {
 					texts = append(texts, "")
@@ -219,7 +264,7 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 			}
 			for n, spans := range parseInlineAll(texts) {
 				jb := &jobs[lo+n]
-				if jb.over != "" {
+				if jb.over != "" || !markdownKind(ed.Rows[jb.row].Kind) && jb.text != "" {
 					spans = []Span{{Kind: Text, Text: jb.text}}
 				}
 				ed.Rows[jb.row].Cells[jb.col].Spans = spans
@@ -231,6 +276,19 @@ func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 		if jb.over != "" {
 			c := &ed.Rows[jb.row].Cells[jb.col]
 			ed.Warnings = append(ed.Warnings, Warning{File: c.File, Line: c.Line, ID: ed.Rows[jb.row].ID, Check: "limits", Msg: jb.over})
+		}
+	}
+
+	ed.labels = labels
+	for i := range d.Units {
+		if in := d.Units[i].InNote; in != "" {
+			ed.Rows[i].InNote = labels[in]
+		}
+	}
+	for _, b := range ed.Blocks {
+		if b.Kind == segment.UnitBlock && b.Unit < len(ed.Rows) {
+			r := &ed.Rows[b.Unit]
+			r.Depth, r.Ordered, r.Task = b.Depth, b.Ordered, b.Task
 		}
 	}
 
@@ -283,6 +341,13 @@ func equalSpans(a, b []Span) bool {
 	}
 	return true
 }
+// markdownKind reports whether the text of units of kind k is inline
+// Markdown, to parse into spans: all but HTML and code, whose text is
+// shown as it is.
+func markdownKind(k segment.Kind) bool { return k != segment.HTML && k != segment.Code }
+
+// NoteNumber returns the number of the note labelled label, or 0.
+func (ed *Edition) NoteNumber(label string) int { return ed.labels[label] }
 
 // numberRefs gives each note reference in spans its note number and its
 // occurrence among the references to that note.

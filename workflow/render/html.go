@@ -91,13 +91,28 @@ func forbiddenInHTML(r rune) bool {
 	return r >= 0x80 && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
+// textBreaks writes text, its hard line breaks (segment.HardBreak) as
+// <br>.
+func (h *htmlWriter) textBreaks(s string) {
+	for {
+		i := strings.IndexRune(s, segment.HardBreak)
+		if i < 0 {
+			h.escapeText(s)
+			return
+		}
+		h.escapeText(s[:i])
+		h.WriteString("<br>")
+		s = s[i+len(string(segment.HardBreak)):]
+	}
+}
+
 // spans writes inline spans of column col.
 func (h *htmlWriter) spans(spans []Span, col *column) {
 	for i := range spans {
 		s := &spans[i]
 		switch s.Kind {
 		case Text:
-			h.escapeText(s.Text)
+			h.textBreaks(s.Text)
 		case Emph:
 			h.WriteString("<em>")
 			h.spans(s.Children, col)
@@ -257,7 +272,12 @@ func (h *htmlWriter) content(row *Row, c *Cell, col *column) {
 		h.WriteString(`">`)
 		h.spans(c.Spans, col)
 		h.WriteString("</time>")
+	case row.Kind == segment.HTML:
+		h.WriteString(SanitizeHTML(c.Text))
+	case row.Kind == segment.Code:
+		h.escapeText(c.Text)
 	default:
+		h.taskMark(row)
 		h.spans(c.Spans, col)
 	}
 }
@@ -274,6 +294,10 @@ func element(row *Row) (outer, inner string) {
 		return "blockquote", "p"
 	case segment.Item:
 		return "ul", "li"
+	case segment.HTML:
+		return "div", ""
+	case segment.Code:
+		return "pre", "code"
 	}
 	return "p", ""
 }
@@ -304,14 +328,23 @@ func (ed *Edition) NotesNeedHeading() bool {
 	return false
 }
 
-// head writes the document head: title, alternates and style.
-func (h *htmlWriter) head(title string, alternates []alternate, css string) {
+// head writes the document head: title, alternates and style, and the
+// description when there is one.
+func (h *htmlWriter) head(title string, alternates []alternate, css string, description ...string) {
 	h.WriteString(`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ` + readingHash + `; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="bitext">
-<title>`)
+`)
+	for _, d := range description {
+		if d != "" {
+			h.WriteString(`<meta name="description" content="`)
+			h.escapeAttr(d)
+			h.WriteString("\">\n")
+		}
+	}
+	h.WriteString(`<title>`)
 	h.escapeText(title)
 	h.WriteString("</title>\n")
 	for _, a := range alternates {

@@ -117,7 +117,7 @@ func TestFileNames(t *testing.T) {
 		"us-mexico-persecution-of-migrants-2018-05-23.es.md",
 	}, keys(all["shipped"]))
 	assert.ElementsMatch(t, []string{
-		"two.en-es.html", "two.en-fr.html", "two.en.html", "two.es.html", "two.fr.html", "two.es.md", "two.fr.md",
+		"two.en-es.html", "two.en-fr.html", "two.en.html", "two.es.html", "two.fr.html", "two.en.md", "two.es.md", "two.fr.md",
 	}, keys(all["two-locales"]))
 }
 

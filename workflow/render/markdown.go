@@ -13,25 +13,46 @@ import (
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
-// Markdown writes each translation as a Markdown article, <doc>.<lang>.md:
-// YAML front matter with the title (in Markdown), ISO date and language, then the
-// article in CommonMark with footnotes, which bitext's own Markdown reader
-// reads back unit for unit. An incomplete translation says how complete it
-// is in a comment of the front matter. The text is rewritten from the parsed spans,
-// never copied: raw HTML in a translation comes out escaped, and a link
-// that is not safe as its text alone. A passage shown in the original is
-// marked, as in the HTML editions.
+// Markdown writes each translation as a Markdown article, <doc>.<lang>.md,
+// which bitext's own Markdown reader reads back unit for unit.
+//
+// A Markdown source is written as it is, each unit's text in its place:
+// its front matter (every key the source has, the translated ones
+// translated), code, tables, HTML and link definitions are where the
+// source has them. So the source language's edition, which is written
+// too, is the source itself, and a translation's is the same document in
+// another language. Other sources are written as YAML front matter with
+// the title (in Markdown), ISO date and language, then the article in
+// CommonMark with footnotes and tables; a Word source's source-language
+// edition is written too.
+//
+// An incomplete translation says how complete it is in a comment. A
+// translation's text is rewritten from the parsed spans, never copied:
+// raw HTML in a translation comes out escaped, and a link that is not
+// safe as its text alone; a translated HTML block is sanitized. A
+// passage shown in the original is marked, as in the HTML editions.
 type Markdown struct{}
 
 // Render implements Renderer.
 func (Markdown) Render(ed *Edition) ([]File, error) {
 	var files []File
-	for col := 1; col < len(ed.Langs); col++ {
-		data, err := markdownArticle(ed, col)
+	first := 1
+	if ed.Structured {
+		first = 0
+	}
+	for col := first; col < len(ed.Langs); col++ {
+		var data []byte
+		var warnings []Warning
+		var err error
+		if ed.Template != nil {
+			data, warnings = templateArticle(ed, col)
+		} else {
+			data, err = markdownArticle(ed, col)
+		}
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: LangName(ed, col, "md"), Data: data})
+		files = append(files, File{Name: LangName(ed, col, "md"), Data: data, Warnings: warnings})
 	}
 	return files, nil
 }
@@ -70,8 +91,20 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 	}
 	b.WriteString("---\n")
 	var prev segment.Kind
-	for i := range ed.Rows {
-		row := &ed.Rows[i]
+	inNotes := false
+	for bi := range ed.Blocks {
+		blk := &ed.Blocks[bi]
+		if blk.Kind != segment.UnitBlock {
+			b.WriteString("\n")
+			if inNotes {
+				b.WriteString(indent(passMarkdown(ed, blk, col), "    "))
+			} else {
+				b.WriteString(passMarkdown(ed, blk, col))
+			}
+			prev = ""
+			continue
+		}
+		row := &ed.Rows[blk.Unit]
 		c := &row.Cells[col]
 		var line bytes.Buffer
 		if c.Fallback {
@@ -84,9 +117,15 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 			line.WriteString(")* ")
 		}
 		line.WriteString(inlineMarkdown(c.Spans, line.Len() == 0))
-		text := line.String()
+		text := segment.WriteBreaks(line.String(), continuation(row))
+		if inNotes && row.Kind != segment.Note {
+			// The note before goes on: its second paragraph, its list.
+			b.WriteString("\n" + indent(blockMarkdown(ed, row, col, text)+"\n", "    "))
+			prev = row.Kind
+			continue
+		}
 		switch row.Kind {
-		case segment.Title, segment.Date:
+		case segment.Title, segment.Date, segment.Field:
 			// In the front matter.
 			continue
 		case segment.Heading:
@@ -112,18 +151,167 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 			if prev != segment.Item {
 				b.WriteString("\n")
 			}
-			b.WriteString("- " + text + "\n")
+			b.WriteString(itemMarker(row) + text + "\n")
 		case segment.Note:
 			if prev != segment.Note {
 				b.WriteString("\n")
 			}
+			inNotes = true
 			b.WriteString("[^" + strconv.Itoa(row.Note) + "]: " + text + "\n")
+		case segment.HTML, segment.Code:
+			b.WriteString("\n" + blockMarkdown(ed, row, col, text) + "\n")
 		default:
 			b.WriteString("\n" + text + "\n")
 		}
 		prev = row.Kind
 	}
 	return b.Bytes(), nil
+}
+
+// continuation returns what starts the lines of a unit after its first,
+// in the Markdown a source that is not Markdown is written as.
+func continuation(row *Row) string {
+	switch {
+	case row.Kind == segment.Note || row.InNote > 0:
+		return "    "
+	case row.Kind == segment.Epigraph || row.Kind == segment.Quote:
+		return "> "
+	case row.Kind == segment.Item:
+		return strings.Repeat(" ", len(itemMarker(row)))
+	}
+	return ""
+}
+
+// itemMarker returns what starts the line of an item: its indentation
+// in nested lists, the list marker, and a task's box.
+func itemMarker(row *Row) string {
+	s := strings.Repeat("    ", max(row.Depth-1, 0))
+	if row.Ordered {
+		s += "1. "
+	} else {
+		s += "- "
+	}
+	switch row.Task {
+	case 1:
+		s += "[ ] "
+	case 2:
+		s += "[x] "
+	}
+	return s
+}
+
+// blockMarkdown writes a unit that is a block of its own in a note, or
+// an HTML block or code anywhere: text is its inline Markdown, as
+// written for a paragraph.
+func blockMarkdown(ed *Edition, row *Row, col int, text string) string {
+	c := &row.Cells[col]
+	switch row.Kind {
+	case segment.HTML:
+		h := c.Text
+		if col != 0 && !c.Fallback {
+			h = sanitize(h, true)
+		}
+		return htmlLines(h, "")
+	case segment.Code:
+		return fence(c.Text, "")
+	case segment.Item:
+		return itemMarker(row) + text
+	}
+	return text
+}
+
+// passMarkdown writes a block that is not one unit: code, a rule, HTML,
+// a table; it ends with a line break.
+func passMarkdown(ed *Edition, b *segment.Block, col int) string {
+	switch b.Kind {
+	case segment.CodeBlock:
+		return fence(b.Text, b.Info) + "\n"
+	case segment.BreakBlock:
+		return "* * *\n"
+	case segment.RawBlock:
+		return htmlLines(sanitize(b.Text, true), "") + "\n"
+	case segment.TableBlock:
+		var s strings.Builder
+		for i, cells := range b.Table.Rows {
+			s.WriteString("|")
+			for _, tc := range cells {
+				s.WriteString(" ")
+				if tc.Unit >= 0 {
+					s.WriteString(escapePipes(inlineMarkdown(ed.Rows[tc.Unit].Cells[col].Spans, false)))
+				}
+				s.WriteString(" |")
+			}
+			s.WriteString("\n")
+			if i == 0 {
+				s.WriteString("|")
+				for j := range cells {
+					a := segment.AlignNone
+					if j < len(b.Table.Align) {
+						a = b.Table.Align[j]
+					}
+					s.WriteString([...]string{segment.AlignNone: " --- |", segment.AlignLeft: " :-- |", segment.AlignCenter: " :-: |", segment.AlignRight: " --: |"}[a])
+				}
+				s.WriteString("\n")
+			}
+		}
+		return s.String()
+	}
+	return ""
+}
+
+// fence writes code in a fence longer than any run of backquotes in it.
+func fence(code, info string) string {
+	f := strings.Repeat("`", max(3, longestRun(code, '`')+1))
+	return f + info + "\n" + code + "\n" + f
+}
+
+// indent starts every line of s that is not blank with prefix.
+func indent(s, prefix string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			b.WriteString(prefix)
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// escapePipes escapes the "|" of inline Markdown that a table cell holds:
+// GitHub's tables take an unescaped one, even in a code span, for the
+// end of the cell.
+func escapePipes(s string) string {
+	if !strings.Contains(s, "|") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && (i == 0 || s[i-1] != '\\') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// htmlLines writes an HTML block so that it stays one: its first tag
+// alone on the first line (an HTML block of a tag CommonMark does not
+// know must be), the rest on the next line, after prefix.
+func htmlLines(h, prefix string) string {
+	h = strings.TrimSpace(h)
+	if !strings.HasPrefix(h, "<") {
+		return h
+	}
+	end := strings.IndexByte(h, '>')
+	if end < 0 || end == len(h)-1 {
+		return h
+	}
+	rest := strings.TrimSpace(h[end+1:])
+	if rest == "" {
+		return h[:end+1]
+	}
+	return h[:end+1] + "\n" + prefix + strings.ReplaceAll(rest, "\n", "\n"+prefix)
 }
 
 // inlineMarkdown returns spans as inline Markdown that reads back as the

@@ -40,7 +40,7 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(c.tag.String())
 	h.WriteString("\">\n")
-	h.head(title, alts, stylesheet(r.Paper, title))
+	h.head(title, alts, ed.css(r.Paper, title), ed.field(col, "description"))
 	h.WriteString("<body class=\"single\">\n<header class=\"toolbar\">\n")
 	h.editionsNav(alts, c.phrases)
 	h.WriteString("</header>\n<main>\n<article>\n")
@@ -48,44 +48,74 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 	lang := ed.Langs[col]
 	progress := lang.ShowProgress()
 	notesHeading := ed.NotesNeedHeading()
-	inList := ""
-	for i := range ed.Rows {
-		row := &ed.Rows[i]
-		cell := &row.Cells[col]
-		if progress && row.Kind != segment.Title && row.Kind != segment.Date {
+	inList := ""      // the list element open: ul, ol, or ol for the notes
+	noteOpen := false // a note's <li> is open, for what the note holds after its text
+	inNotes := false  // the notes have started: what follows is in them
+	closeList := func() {
+		if noteOpen {
+			h.WriteString("</li>\n")
+			noteOpen = false
+		}
+		if inList != "" {
+			h.WriteString("</" + inList + ">\n")
+			inList = ""
+		}
+	}
+	for bi := range ed.Blocks {
+		b := &ed.Blocks[bi]
+		var row *Row
+		if b.Kind == segment.UnitBlock {
+			row = &ed.Rows[b.Unit]
+		}
+		if progress && (row == nil || row.Kind != segment.Title && row.Kind != segment.Date && row.Kind != segment.Field) {
 			h.progress(&c, lang, ed.Langs[0])
 			progress = false
 		}
-		// Items and notes gather into lists.
+		if row != nil && row.Kind == segment.Note {
+			if !inNotes {
+				closeList()
+				if notesHeading {
+					h.WriteString(`<h2 id="notes">`)
+					h.escapeText(c.phrases.Notes)
+					h.WriteString("</h2>\n")
+				}
+				h.WriteString("<ol class=\"notes\">\n")
+				inList, inNotes = "ol", true
+			}
+			if noteOpen {
+				h.WriteString("</li>\n")
+			}
+			h.unit(row, &row.Cells[col], &c, false)
+			noteOpen = true
+			continue
+		}
+		if inNotes {
+			// Inside the note before: its second paragraph, its code.
+			h.inNote(b, row, &c)
+			continue
+		}
+		// Items gather into lists.
 		want := ""
-		switch row.Kind {
-		case segment.Item:
+		if row != nil && row.Kind == segment.Item {
 			want = "ul"
-		case segment.Note:
-			want = "ol"
+			if row.Ordered {
+				want = "ol"
+			}
 		}
 		if want != inList {
-			if inList != "" {
-				h.WriteString("</" + inList + ">\n")
-			}
-			if row.Kind == segment.Note && notesHeading {
-				h.WriteString(`<h2 id="notes">`)
-				h.escapeText(c.phrases.Notes)
-				h.WriteString("</h2>\n")
-			}
-			switch want {
-			case "ul":
-				h.WriteString("<ul>\n")
-			case "ol":
-				h.WriteString("<ol class=\"notes\">\n")
+			closeList()
+			if want != "" {
+				h.WriteString("<" + want + ">\n")
 			}
 			inList = want
 		}
-		h.unit(row, cell, &c)
+		if row == nil {
+			h.passOne(b, &c)
+			continue
+		}
+		h.unit(row, &row.Cells[col], &c, true)
 	}
-	if inList != "" {
-		h.WriteString("</" + inList + ">\n")
-	}
+	closeList()
 	if progress {
 		h.progress(&c, lang, ed.Langs[0])
 	}
@@ -100,8 +130,10 @@ func (h *htmlWriter) progress(c *column, l Lang, source Lang) {
 	h.WriteString("</p>\n")
 }
 
-// unit writes one unit of a one-language edition.
-func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
+// unit writes one unit of a one-language edition; closed says whether
+// to close its element (a note's stays open for what the note holds
+// after its text).
+func (h *htmlWriter) unit(row *Row, c *Cell, col *column, closed bool) {
 	var outer, inner, class string
 	id := row.ID
 	switch row.Kind {
@@ -119,8 +151,17 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
 		outer, class = "p", "attribution"
 	case segment.Item:
 		outer = "li"
+		if row.Depth > 1 {
+			class = rowClass(row)[1:]
+		}
 	case segment.Note:
 		outer = "li"
+	case segment.HTML:
+		outer, class = "div", "html"
+	case segment.Code:
+		outer, inner = "pre", "code"
+	case segment.Field:
+		outer, class = "p", "field"+rowClass(row)
 	default:
 		outer = "p"
 	}
@@ -144,5 +185,72 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column) {
 	h.WriteString(">")
 	h.paraNum(row)
 	h.wrapped(inner, row, c, col)
-	h.WriteString("</" + outer + ">\n")
+	if closed {
+		h.WriteString("</" + outer + ">\n")
+	}
+}
+
+// passOne writes a block that is not one unit: code, a rule, HTML as
+// written, a table.
+func (h *htmlWriter) passOne(b *segment.Block, col *column) {
+	switch b.Kind {
+	case segment.CodeBlock:
+		h.code(b.Text, b.Info, "")
+	case segment.BreakBlock:
+		h.WriteString("<hr>")
+	case segment.RawBlock:
+		h.WriteString(`<div class="raw">` + SanitizeHTML(b.Text) + "</div>")
+	case segment.TableBlock:
+		h.table(b.Table, col, "", true)
+	default:
+		return
+	}
+	h.WriteString("\n")
+}
+
+// inNote writes a block inside the note before it: a unit as a
+// paragraph (an item as one, a code block as code), or a block that is
+// not one unit.
+func (h *htmlWriter) inNote(b *segment.Block, row *Row, col *column) {
+	if row == nil {
+		h.passOne(b, col)
+		return
+	}
+	c := &row.Cells[col.index]
+	switch row.Kind {
+	case segment.Code:
+		h.WriteString("<pre><code>")
+		h.escapeText(c.Text)
+		h.WriteString("</code></pre>\n")
+		return
+	case segment.HTML:
+		h.WriteString(`<div class="html" id="`)
+	default:
+		h.WriteString(`<p id="`)
+	}
+	h.escapeAttr(row.ID)
+	h.WriteString(`"`)
+	if c.Lang != col.tag {
+		h.WriteString(` lang="`)
+		h.escapeAttr(c.Lang.String())
+		h.WriteString(`"`)
+	}
+	h.WriteString(">")
+	h.content(row, c, col)
+	if row.Kind == segment.HTML {
+		h.WriteString("</div>\n")
+	} else {
+		h.WriteString("</p>\n")
+	}
+}
+
+// field returns the plain text of the front-matter field key in column
+// col, or "".
+func (ed *Edition) field(col int, key string) string {
+	for i := range ed.Rows {
+		if r := &ed.Rows[i]; r.Kind == segment.Field && r.Key == key {
+			return PlainText(r.Cells[col].Spans)
+		}
+	}
+	return ""
 }

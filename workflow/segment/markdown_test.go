@@ -3,13 +3,17 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/hopeborder/bitext/internal/mdsame"
 )
 
 func units(doc *Document) []string {
@@ -73,10 +77,11 @@ func TestMarkdownTitleAndDateInBody(t *testing.T) {
 func TestMarkdownErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"undefined note", "# T\n\nText[^9].\n", "a.md:3: note reference [^9] has no note"},
-		{"code block", "# T\n\n```\ncode\n```\n", "a.md:3: unsupported Markdown block (FencedCodeBlock)"},
 		{"open front matter", "---\ntitle: x\n", "a.md:1: front matter opened with --- is never closed"},
-		{"bad date", "---\ndate: someday\n---\n", "a.md:2: front matter: date \"someday\" is not a date"},
+		{"open TOML front matter", "+++\ntitle = \"x\"\n", "a.md:1: front matter opened with +++ is never closed"},
+		{"bad TOML", "+++\ntitle = \"x\"\ndate = \n+++\n", "a.md:3: front matter:"},
 		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n[^1]: y\n", "note [^1] is defined twice"},
+		{"note starting with code", "# T\n\nA[^1].\n\n[^1]:\n    ```\n    x\n    ```\n", "a.md:6: note [^1] starts with a code block, not text"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,8 +105,28 @@ func TestReaders(t *testing.T) {
 		a.Units[i].Line, b.Units[i].Line = 0, 0
 	}
 	assert.Equal(t, a.Units, b.Units)
-	_, err = Read("x.docx", nil)
-	assert.ErrorContains(t, err, "no reader for \".docx\" files")
+	_, err = Read("x.odt", nil)
+	assert.ErrorContains(t, err, "no reader for \".odt\" files")
+}
+
+var (
+	goldmarkBangBug    = regexp.MustCompile(`![^\n]\^`)
+	goldmarkTaskBreak  = regexp.MustCompile(`\[[ xX]\] *\\?\n`)
+	goldmarkSpaceBreak = regexp.MustCompile(`\\(  +|\\)\r?\n`)
+	loneCR             = regexp.MustCompile(`\r([^\n]|$)`)
+	// A delimiter row of a table and a line of only - or = after it.
+	goldmarkTableUnderline = regexp.MustCompile(`(?ms)^[ \t|:-]*-[ \t|:-]*\r?\n.*^[ \t]*(=+|-+)[ \t]*\r?$`)
+)
+
+// otherSpace reports whether s holds white space Normalize makes a
+// space that CommonMark does not take for one.
+func otherSpace(s string) bool {
+	for _, r := range s {
+		if r > 0x7f && unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != HardBreak {
+			return true
+		}
+	}
+	return false
 }
 
 func FuzzMarkdown(f *testing.F) {
@@ -109,6 +134,10 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("---\ntitle: T\n---\n> q\n>\n> — who\n\n- a\n- b\n")
 	f.Add(strings.Repeat("para *x* [l](http://x)\n\n", 3))
 	f.Add("---\ntitle: \"a\\tb\"\ndate: [1\n---\n#\n\n> ***\n\n[^1]:\n")
+	f.Add(everything)
+	f.Add("| a | b |\n|---|:-:|\n| `c\\|d` | e[^1] |\n\n[^1]: n\n")
+	f.Add("+++\ntitle = \"T\"\ntags = [\"a\", \"b\"]\n[params]\nsubtitle = '''x'''\n+++\n<div>\n*x*\n</div>\n\n    code\n")
+	f.Add("- [ ] a  \n  b\\\n  c\n\n  ```\n  x\n  ```\n> <custom-x a=\"1\">\n> t\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Markdown{}.Read("f.md", []byte(src))
 		lines := strings.Count(src, "\n") + 1
@@ -119,6 +148,25 @@ func FuzzMarkdown(f *testing.F) {
 			}
 			return
 		}
+		// Round trip: the template filled with the units is the source.
+		// Three readings of goldmark (v1.8.7) are left out: it reads "!"
+		// and any character before "^1]" as a footnote reference, so
+		// joining the lines "!" and "^1]" of a paragraph makes one; it
+		// reads a task box with a hard break right after it ("[x]\" at
+		// the end of a line) otherwise alone and in a paragraph; after a
+		// backslash and two spaces or a backslash at the end of a line it
+		// takes a backslash on the next for text; and it takes a setext underline
+		// under a table for neither an underline nor a row. bitext's editions read none so.
+		// Sources with a carriage return alone, which goldmark takes for
+		// no line break, or other white space than spaces, tabs, line
+		// breaks and no-break spaces are left out too: the readers make it spaces
+		// (Normalize), which CommonMark reads otherwise ("#\u2004x" is
+		// text, "# x" a heading). GuardStart keeps most of these, not all.
+		if filled := fill(doc); !goldmarkBangBug.MatchString(filled) && !goldmarkTaskBreak.MatchString(filled) && !goldmarkSpaceBreak.MatchString(src) && !goldmarkTableUnderline.MatchString(src) && !otherSpace(src) && !loneCR.MatchString(src) {
+			if d := mdsame.Diff([]byte(src), []byte(filled)); d != "" {
+				t.Fatalf("the units do not give back the source: %s\nfilled:\n%s", d, filled)
+			}
+		}
 		labels := map[string]bool{}
 		for _, u := range doc.Units {
 			if u.Kind == Note {
@@ -126,7 +174,7 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 		for _, u := range doc.Units {
-			if u.Text != Normalize(u.Text) {
+			if u.Kind.Normalized() && u.Text != Normalize(u.Text) {
 				t.Fatalf("unit text %q is not normalized", u.Text)
 			}
 			if u.Text == "" {
@@ -161,10 +209,10 @@ func TestMarkdownPieces(t *testing.T) {
 	}
 	src := []byte(b.String())
 	require.Greater(t, len(mdCuts(src, 4)), 2, "the article is long enough to cut")
-	whole, err := readMarkdown("a.md", src, 1)
+	whole, err := readMarkdown("a.md", src, Options{}, 1)
 	require.NoError(t, err)
 	for _, n := range []int{2, 3, 4} {
-		pieces, err := readMarkdown("a.md", src, n)
+		pieces, err := readMarkdown("a.md", src, Options{}, n)
 		require.NoError(t, err)
 		require.Equal(t, len(whole.Units), len(pieces.Units), "%d pieces", n)
 		for i := range whole.Units {
@@ -214,13 +262,8 @@ func TestMarkdownEmptyHeading(t *testing.T) {
 // block around it.
 func TestMarkdownErrorLines(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"empty fenced code", "# T\n\nText.\n\n```\n```\n", "a.md:5: unsupported Markdown block (FencedCodeBlock)"},
-		{"fenced code with info", "# T\n\n```go\nx\n```\n", "a.md:3: unsupported Markdown block (FencedCodeBlock)"},
-		{"thematic break in a quote", "# T\n\n> a\n>\n> ***\n", "a.md:5: unsupported Markdown inside a block quote (ThematicBreak)"},
-		{"list in a quote", "# T\n\n> a\n>\n> - b\n", "a.md:5: unsupported Markdown inside a block quote (List)"},
-		{"quote in a list", "# T\n\n- a\n\n  > b\n", "a.md:5: unsupported Markdown inside a list item (Blockquote)"},
 		{"empty note", "# T\n\nText[^1].\n\n[^1]:\n", "a.md:5: note [^1] is empty"},
-		{"break in a note", "# T\n\nText[^1].\n\n[^1]: a\n\n    ***\n", "a.md:7: unsupported Markdown inside note [^1] (ThematicBreak)"},
+		{"note starting with a list", "# T\n\nText[^1].\n\n[^1]:\n    - a\n", "a.md:6: note [^1] starts with a list"},
 		{"reference on a later line", "# T\n\nOne,\ntwo,\nthree[^9].\n", "a.md:5: note reference [^9] has no note"},
 		{"reference in a later piece", strings.Repeat("## H\n\nText.\n\n", mdCutSize/6) + "## End\n\nOne,\ntwo[^9].\n", ""},
 		{"duplicate note", "# T\n\nA[^1].\n\n[^1]: x\n\n[^1]: y\n", "a.md:7: note [^1] is defined twice (first at line 5)"},
@@ -229,9 +272,8 @@ func TestMarkdownErrorLines(t *testing.T) {
 		{"YAML list in a mapping", "---\ntitle: T\n- a\n---\n", "a.md:3: front matter: did not find expected key"},
 		{"YAML tab", "---\ntitle: T\n\tdate: x\n---\n", "a.md:3: front matter: found a tab character"},
 		{"YAML key twice", "---\ntitle: T\ndate: x\ndate: y\n---\n", "a.md:4: front matter: mapping key \"date\" already defined at line 3"},
-		{"YAML type", "---\ntitle: T\n\ndate: [1, 2]\n---\n", "a.md:4: front matter:"},
-		{"bad date", "---\ntitle: T\ndate: someday\n---\n", "a.md:3: front matter: date \"someday\" is not a date"},
 		{"unclosed front matter", "---\ntitle: x\n", "a.md:1: front matter opened with --- is never closed"},
+		{"TOML key twice", "+++\ntitle = \"T\"\n\ntitle = \"U\"\n+++\n", "a.md:4: front matter:"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -295,10 +337,10 @@ func TestMarkdownNesting(t *testing.T) {
 	fine := []struct{ name, src, want string }{
 		{"a list 8 levels deep", stairs8.String(), ""},
 		{"a long thematic break", strings.Repeat("* ", 10000) + "\n\nText.\n", ""},
-		{"quotes 8 levels deep", strings.Repeat("> ", 8) + "deep\n", "a.md:3: unsupported Markdown inside a block quote (Blockquote)"},
-		{"a break in an item", "1. " + strings.Repeat("- ", 10000) + "\n", "a.md:3: unsupported Markdown inside a list item (ThematicBreak)"},
-		{"a break in a quote", "> " + strings.Repeat("_ ", 10000) + "\n", "a.md:3: unsupported Markdown inside a block quote (ThematicBreak)"},
-		{"indented code", strings.Repeat(" ", 80) + "x\n", "a.md:3: unsupported Markdown block (CodeBlock)"},
+		{"quotes 8 levels deep", strings.Repeat("> ", 8) + "deep\n", ""},
+		{"a break in an item", "1. " + strings.Repeat("- ", 10000) + "\n", ""},
+		{"a break in a quote", "> " + strings.Repeat("_ ", 10000) + "\n", ""},
+		{"indented code", strings.Repeat(" ", 80) + "x\n", ""},
 	}
 	for _, tc := range fine {
 		t.Run(tc.name, func(t *testing.T) {
@@ -400,7 +442,7 @@ func TestMarkdownLinkReferences(t *testing.T) {
 	}
 	doc, err := Markdown{}.Read("a.md", []byte("# T\n\nSee [one][l1].\n\n"+defs(2000)+"\nText.\n"))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"title:1: T", "paragraph:3: See [one][l1].", "paragraph:2006: Text."}, units(doc))
+	assert.Equal(t, []string{"title:1: T", "paragraph:3: See [one](https://example.org/1).", "paragraph:2006: Text."}, units(doc))
 
 	tests := []struct{ name, src, want string }{
 		{"in a row", "# T\n\nText.\n\n" + defs(30000), "a.md:5: a block of 2049 lines, 2049 of them starting with ["},

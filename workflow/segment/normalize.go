@@ -2,6 +2,7 @@ package segment
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,9 @@ import (
 // Normalize returns s in Unicode NFC with every run of white space collapsed
 // to one space and both ends trimmed, so that re-wrapping or re-indenting a
 // source changes no unit. A run made only of no-break spaces (U+00A0, U+202F)
-// inside the text is kept as it is: it was put there on purpose.
+// inside the text is kept as it is: it was put there on purpose. A run
+// holding a line separator (U+2028, HardBreak) is one line separator: the
+// readers write a hard line break of the source so.
 func Normalize(s string) string {
 	if ascii(s) {
 		if isCollapsed(s) {
@@ -34,9 +37,12 @@ func Normalize(s string) string {
 			return
 		}
 		if b.Len() > 0 {
-			if onlyNoBreak(run) {
+			switch {
+			case onlyNoBreak(run):
 				b.WriteString(string(run))
-			} else {
+			case slices.Contains(run, HardBreak):
+				b.WriteRune(HardBreak)
+			default:
 				b.WriteByte(' ')
 			}
 		}
@@ -124,6 +130,12 @@ func isCollapsed(s string) bool {
 	}
 	return !prevSpace
 }
+
+// HardBreak is how unit text holds a hard line break of the source (a
+// line of a Markdown paragraph ending in two spaces or a backslash, a
+// line break in a Word paragraph): U+2028 LINE SEPARATOR, since a unit's
+// text is one line. The editions write it as a line break.
+const HardBreak = '\u2028'
 
 func onlyNoBreak(run []rune) bool {
 	for _, r := range run {

@@ -23,6 +23,9 @@ func TestNormalize(t *testing.T) {
 		{"no-break space in a run of spaces", "a \u00a0 b", "a b"},
 		{"narrow no-break space kept", "10\u202f000", "10\u202f000"},
 		{"only space", " \u00a0\t", ""},
+		{"hard break", "one\u2028two", "one\u2028two"},
+		{"hard break among spaces", "one \u2028\n two", "one\u2028two"},
+		{"hard break at the ends", "\u2028one\u2028 ", "one"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,11 +20,23 @@ type Reader interface {
 	Read(path string, src []byte) (*Document, error)
 }
 
+// Options are the choices a project makes about what its sources'
+// readers turn into units.
+type Options struct {
+	// TranslateCode makes the code blocks of Markdown sources units, of
+	// kind Code. Default: false (code passes through to every edition).
+	TranslateCode bool
+	// FrontMatterKeys are the keys of Markdown front matter whose strings
+	// are translated, top-level keys or dotted paths ("params.subtitle").
+	// Default (nil): DefaultFrontMatterKeys.
+	FrontMatterKeys []string
+}
+
 // readers maps a file extension to the reader for it.
-var readers = map[string]Reader{
-	".txt":      Text{},
-	".md":       Markdown{},
-	".markdown": Markdown{},
+var readers = map[string]func(Options) Reader{
+	".txt":      func(Options) Reader { return Text{} },
+	".md":       func(o Options) Reader { return Markdown{o} },
+	".markdown": func(o Options) Reader { return Markdown{o} },
 }
 
 // Extensions returns the file extensions that have a reader, sorted.
@@ -32,23 +44,33 @@ func Extensions() []string {
 	return slices.Sorted(maps.Keys(readers))
 }
 
-// ReaderFor returns the reader for the file at path, chosen by extension.
-func ReaderFor(p string) (Reader, error) {
+// ReaderFor returns the reader for the file at path, chosen by extension,
+// with the options o.
+func (o Options) ReaderFor(p string) (Reader, error) {
 	r, ok := readers[strings.ToLower(path.Ext(p))]
 	if !ok {
 		return nil, fmt.Errorf("%s: no reader for %q files; sources must be plain text (.txt) or Markdown (.md)", p, path.Ext(p))
 	}
-	return r, nil
+	return r(o), nil
 }
 
-// Read segments the source file at path with the reader its extension calls for.
-func Read(p string, src []byte) (*Document, error) {
-	r, err := ReaderFor(p)
+// ReaderFor returns the reader for the file at path, chosen by extension,
+// with the default options.
+func ReaderFor(p string) (Reader, error) { return Options{}.ReaderFor(p) }
+
+// Read segments the source file at path with the reader its extension
+// calls for, with the options o.
+func (o Options) Read(p string, src []byte) (*Document, error) {
+	r, err := o.ReaderFor(p)
 	if err != nil {
 		return nil, err
 	}
 	return r.Read(p, src)
 }
+
+// Read segments the source file at path with the reader its extension
+// calls for, with the default options.
+func Read(p string, src []byte) (*Document, error) { return Options{}.Read(p, src) }
 
 // DocName returns the document name for a source path: its base name
 // without the extension.

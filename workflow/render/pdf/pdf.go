@@ -106,7 +106,18 @@ var styles = map[segment.Kind]cellStyle{
 	segment.Quote:       {face: italic, size: 9.2, lead: 1.45, color: ink, indent: 5, after: 3},
 	segment.Item:        {face: regular, size: 9.2, lead: 1.45, color: ink, hang: 4, after: 1.2},
 	segment.Note:        {face: regular, size: 7.6, lead: 1.38, color: ink, hang: 6, after: 1.4},
+	segment.Field:       {face: italic, size: 9.6, lead: 1.45, color: muted, after: 4},
+	segment.HTML:        {face: regular, size: 9.2, lead: 1.45, color: ink, after: 3.2},
+	segment.Code:        {face: mono, size: 7.8, lead: 1.35, color: ink, indent: 2, after: 3.2},
+	segment.Cell:        {face: regular, size: 8.4, lead: 1.4, color: ink, after: 0.8},
 }
+
+var (
+	// inNoteStyle is a note's second paragraph, list, code.
+	inNoteStyle = cellStyle{face: regular, size: 7.6, lead: 1.38, color: ink, hang: 6, after: 1.4}
+	// headerStyle is a table's first row.
+	headerStyle = cellStyle{face: bold, size: 8.4, lead: 1.4, color: ink, after: 0.8}
+)
 
 var (
 	langsStyle    = cellStyle{face: bold, size: 6.8, lead: 1.3, color: muted, after: 5, keep: true}
@@ -424,8 +435,13 @@ func (d *document) layout() []rowBox {
 	}
 
 	notesHeading := ed.NotesNeedHeading()
-	for i := range ed.Rows {
-		if row := &ed.Rows[i]; row.Kind == segment.Note && row.Note == 1 && notesHeading {
+	for bi := range ed.Blocks {
+		b := &ed.Blocks[bi]
+		if b.Kind != segment.UnitBlock {
+			rows = append(rows, d.passRows(b)...)
+			continue
+		}
+		if row := &ed.Rows[b.Unit]; row.Kind == segment.Note && row.Note == 1 && notesHeading {
 			hs := styles[segment.Heading]
 			h := rowBox{kind: segment.Heading, heading: 2, style: hs, rule: true}
 			for j := range d.cols {
@@ -433,8 +449,8 @@ func (d *document) layout() []rowBox {
 			}
 			rows = append(rows, h)
 		}
-		balance(&units[i])
-		rows = append(rows, units[i])
+		balance(&units[b.Unit])
+		rows = append(rows, units[b.Unit])
 	}
 	return rows
 }
@@ -474,9 +490,98 @@ func (c *cellBox) setLead(h float64) {
 	c.lineH = h
 }
 
+// passRows lays out a block that is not one unit: code as written, a
+// rule, HTML as its text, a table as a row per row of cells.
+func (d *document) passRows(b *segment.Block) []rowBox {
+	switch b.Kind {
+	case segment.CodeBlock:
+		st := styles[segment.Code]
+		rb := rowBox{style: st, rule: true}
+		for j := range d.cols {
+			rb.cells[j] = d.codeCell(d.m, st, b.Text, nil)
+		}
+		return []rowBox{rb}
+	case segment.BreakBlock:
+		st := cellStyle{face: regular, size: 4, lead: 1, after: 3, before: 1}
+		return []rowBox{{style: st, underline: true}}
+	case segment.RawBlock:
+		text := render.HTMLText(b.Text)
+		if text == "" {
+			return nil
+		}
+		st := styles[segment.HTML]
+		rb := rowBox{style: st, rule: true}
+		for j := range d.cols {
+			rb.cells[j] = d.cell(d.m, st, d.add(d.m, nil, run{text: text, face: st.face, size: st.size, color: st.color}, nil), nil, d.colW)
+		}
+		return []rowBox{rb}
+	case segment.TableBlock:
+		var out []rowBox
+		for i, cells := range b.Table.Rows {
+			st := styles[segment.Cell]
+			if i == 0 {
+				st = headerStyle
+			}
+			if i == len(b.Table.Rows)-1 {
+				st.after = 3.2
+			}
+			rb := rowBox{style: st, rule: true, underline: i == 0}
+			for j, c := range d.cols {
+				var runs []run
+				var miss missing
+				for k, tc := range cells {
+					if k > 0 {
+						runs = append(runs, run{text: "  |  ", face: regular, size: st.size, color: rule})
+					}
+					if tc.Unit < 0 {
+						runs = append(runs, run{text: "–", face: regular, size: st.size, color: muted})
+						continue
+					}
+					cell := &d.ed.Rows[tc.Unit].Cells[c]
+					longest := 0
+					runs = append(runs, d.runs(d.m, cell.Spans, st, j, cell.Fallback, &miss, &longest)...)
+				}
+				if miss.n > 0 && len(cells) > 0 {
+					rb.warnings = append(rb.warnings, render.Warning{File: d.ed.SourcePath, Check: "glyphs", Msg: miss.message()})
+				}
+				rb.cells[j] = d.cell(d.m, st, runs, nil, d.colW)
+			}
+			out = append(out, rb)
+		}
+		return out
+	}
+	return nil
+}
+
+// codeCell lays out code: each line of it a line or more, its
+// indentation kept.
+func (d *document) codeCell(m *metrics, st cellStyle, code string, miss *missing) cellBox {
+	c := cellBox{lineH: st.size * st.lead * ptToMM, x: st.indent}
+	c.base = c.lineH/2 + st.size*ptToMM*0.34
+	for _, l := range strings.Split(code, "\n") {
+		l = strings.TrimRight(l, " \t\r")
+		trimmed := strings.TrimLeft(l, " \t")
+		if trimmed == "" {
+			c.lines = append(c.lines, line{})
+			continue
+		}
+		// Leading white space as no-break spaces, which the wrapping keeps.
+		lead := strings.Repeat("\u00a0", len(strings.ReplaceAll(l[:len(l)-len(trimmed)], "\t", "    ")))
+		runs := d.add(m, nil, run{text: lead + trimmed, face: mono, size: st.size, color: st.color}, miss)
+		c.lines = append(c.lines, m.wrap(runs, d.colW-2*st.indent)...)
+	}
+	return c
+}
+
 // unitRow lays out the row of a unit.
 func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	st := styles[row.Kind]
+	if row.InNote > 0 {
+		st = inNoteStyle
+	}
+	if row.Depth > 1 {
+		st.indent += 4 * float64(min(row.Depth, 6)-1)
+	}
 	rb := rowBox{kind: row.Kind, heading: row.Level, note: row.Note, para: row.Para, style: st, rule: true}
 	cols, width := d.cols[:], d.colW
 	if d.ed.Shared(row, d.cols[1]) {
@@ -488,7 +593,19 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 		cell := &row.Cells[c]
 		var miss missing
 		longest := 0
-		runs := d.runs(m, cell.Spans, st, j, cell.Fallback, &miss, &longest)
+		var runs []run
+		switch row.Kind {
+		case segment.HTML:
+			runs = d.add(m, nil, run{text: render.HTMLText(cell.Text), face: st.face, size: st.size, color: st.color}, &miss)
+		case segment.Code:
+			rb.cells[j] = d.codeCell(m, st, cell.Text, &miss)
+			if miss.n > 0 {
+				rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
+			}
+			continue
+		default:
+			runs = d.runs(m, cell.Spans, st, j, cell.Fallback, &miss, &longest)
+		}
 		if miss.n > 0 {
 			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
 		}
@@ -505,7 +622,14 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			nr.link = d.refLinks[j][row.Note-1]
 			lead = []run{nr}
 		case segment.Item:
-			lead = []run{{text: "•", face: regular, size: st.size, color: muted, label: true}}
+			bullet, size := "•", st.size
+			switch row.Task {
+			case 1:
+				bullet, size = "[ ]", st.size*0.9
+			case 2:
+				bullet, size = "[x]", st.size*0.9
+			}
+			lead = []run{{text: bullet, face: regular, size: size, color: muted, label: true}}
 		}
 		rb.cells[j] = d.cell(m, st, runs, lead, width)
 		if cell.Lang != d.tags[j] {
@@ -598,7 +722,7 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 			s := &spans[k]
 			switch s.Kind {
 			case render.Text:
-				r := run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}
+				r := run{text: strings.ReplaceAll(s.Text, string(segment.HardBreak), " "), face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}
 				if url != "" {
 					r.color = linkInk
 				}
