@@ -153,7 +153,7 @@ func GuardStart(text string) string {
 		return `\` + text
 	case '[':
 		// "[x]: …" would define a link, "[^x]: …" a note.
-		if strings.Contains(line, "]:") {
+		if labelColon(line) {
 			return `\` + text
 		}
 	case '-', '+', '*':
@@ -169,6 +169,29 @@ func GuardStart(text string) string {
 		return text[:j] + `\` + text[j:]
 	}
 	return text
+}
+
+// taskBox reports whether line starts as a task list item's box does.
+func taskBox(line string) bool {
+	return len(line) >= 3 && line[2] == ']' && (line[1] == ' ' || line[1] == 'x' || line[1] == 'X') &&
+		(len(line) == 3 || line[3] == ' ' || line[3] == '\t')
+}
+
+// labelColon reports whether line starts with a link label followed by
+// a colon ("[x]:", "[^x]:"), as a link reference definition or a note
+// does; "[](a]:)", a link, does not.
+func labelColon(line string) bool {
+	for i := 1; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '[':
+			return false
+		case ']':
+			return i+1 < len(line) && line[i+1] == ':'
+		}
+	}
+	return false
 }
 
 // breakLike reports whether text alone on a line would be a thematic

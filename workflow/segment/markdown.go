@@ -659,6 +659,10 @@ func (r *mdReader) paragraph(n ast.Node, c mdCtx) error {
 			if t2, skip, done, ok := taskMarker(t); ok {
 				t, task = t2, 1+boolInt(done)
 				start += skip
+			} else if taskBox(t) && !taskBox(string(r.src[start:end])) {
+				// "[  ]" is no task box, but "[ ]", as collapsing its
+				// white space makes it, would be one.
+				t = `\` + t
 			}
 		}
 	case c.quote:

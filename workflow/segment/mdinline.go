@@ -136,7 +136,7 @@ func fixInline(src string, refs map[string]parser.Reference) string {
 		b.WriteString("](")
 		b.WriteString(linkDest(l.dest))
 		if len(l.title) > 0 {
-			b.WriteString(` "` + escapeUnescaped(l.title, `"`) + `"`)
+			b.WriteString(" " + linkTitle(l.title))
 		}
 		b.WriteByte(')')
 		edits = append(edits, edit{l.start, l.end, b.String()})
@@ -227,6 +227,22 @@ func linkDest(d []byte) string {
 		return string(d)
 	}
 	return "<" + escapeUnescaped(d, "<>") + ">"
+}
+
+// linkTitle writes a link title for an inline link. goldmark keeps a
+// title as written, escapes and all, so it is delimited with what it
+// does not hold: "…", else '…', else (…), else "…" with its quotes
+// escaped.
+func linkTitle(t []byte) string {
+	switch {
+	case !bytes.ContainsRune(t, '"'):
+		return `"` + string(t) + `"`
+	case !bytes.ContainsRune(t, '\''):
+		return "'" + string(t) + "'"
+	case !bytes.ContainsAny(t, "()"):
+		return "(" + string(t) + ")"
+	}
+	return `"` + escapeUnescaped(t, `"`) + `"`
 }
 
 // escapeUnescaped escapes each of chars in s that no backslash escapes.
