@@ -25,6 +25,7 @@ var checks = []checkDef{
 	{"template", Error, onText, "text go-i18n would treat as a broken template, template actions not in the English, template tags ({{< x >}}, {% x %}) not as in the English", checkTemplate},
 	{"terms", Error, onText, "a glossary term of the English without an approved rendering, or a forbidden rendering anywhere", checkTerms},
 	{"typography", Warning, onText, "Spanish: no no-break space between a number and %, spaces inside « », and choices made two ways in one document (glossary consistency rules, range dashes, ellipses)", checkTypography},
+	{"html", Error, onCurrent, "an HTML block whose translation lost, changed or added tags or attributes (text, alt and title are translated)", checkHTMLTags},
 }
 
 // allowCheck is the ID of findings about exemptions themselves: one

@@ -24,6 +24,9 @@ var lengthBounds = map[segment.Kind][2]float64{
 	segment.Quote:       {0.6, 2.0},
 	segment.Item:        {0.5, 2.2},
 	segment.Note:        {0.5, 2.5},
+	segment.Cell:        {0.4, 2.5},
+	segment.Field:       {0.5, 2.2},
+	segment.HTML:        {0.5, 2.5},
 }
 
 // lengthFactor scales the bounds for languages that write far fewer

@@ -341,6 +341,7 @@ func equalSpans(a, b []Span) bool {
 	}
 	return true
 }
+
 // markdownKind reports whether the text of units of kind k is inline
 // Markdown, to parse into spans: all but HTML and code, whose text is
 // shown as it is.
