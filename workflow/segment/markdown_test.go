@@ -3,6 +3,8 @@ package segment
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -138,6 +140,21 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("| a | b |\n|---|:-:|\n| `c\\|d` | e[^1] |\n\n[^1]: n\n")
 	f.Add("+++\ntitle = \"T\"\ntags = [\"a\", \"b\"]\n[params]\nsubtitle = '''x'''\n+++\n<div>\n*x*\n</div>\n\n    code\n")
 	f.Add("- [ ] a  \n  b\\\n  c\n\n  ```\n  x\n  ```\n> <custom-x a=\"1\">\n> t\n")
+	// The real documents of the corpus (testdata/corpus at the root).
+	corpus, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*.*"))
+	if err != nil || len(corpus) == 0 {
+		f.Fatalf("no corpus: %v", err)
+	}
+	for _, p := range corpus {
+		if strings.HasSuffix(p, "PROVENANCE.md") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Markdown{}.Read("f.md", []byte(src))
 		lines := strings.Count(src, "\n") + 1

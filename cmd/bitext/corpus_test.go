@@ -1,0 +1,116 @@
+package main
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hopeborder/bitext/internal/mdsame"
+)
+
+// TestCorpus runs update, check and render on every real document of
+// testdata/corpus (published Markdown from documentation sites and open
+// books; PROVENANCE.md says where each comes from), each alone in a new
+// project, and checks the round-trip property: the English Markdown
+// edition bitext writes is the same document as the source.
+func TestCorpus(t *testing.T) {
+	var sources []string
+	for _, ext := range []string{"*.md", "*.markdown"} {
+		docs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", ext))
+		require.NoError(t, err)
+		for _, d := range docs {
+			if filepath.Base(d) != "PROVENANCE.md" {
+				sources = append(sources, d)
+			}
+		}
+	}
+	require.GreaterOrEqual(t, len(sources), 12, "the corpus holds at least 12 documents")
+	for _, doc := range sources {
+		file := filepath.Base(doc)
+		name := strings.TrimSuffix(file, filepath.Ext(file))
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(doc)
+			require.NoError(t, err)
+			dir := t.TempDir()
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "source", file), src, 0o644))
+			// German, whose checks of the English copied (below) are
+			// those of any language: Spanish would want its ¿ and ¡.
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "bitext.yaml"), []byte("locales: [de]\n"), 0o644))
+			env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
+
+			code, out, errOut := runIn(t, dir, env, "update")
+			require.Equal(t, 0, code, "update: %s%s", out, errOut)
+			assert.NotContains(t, errOut, "warning", "update warns of nothing")
+			code, out, errOut = runIn(t, dir, env, "update")
+			require.Equal(t, 0, code, "update again: %s%s", out, errOut)
+			assert.Contains(t, out, "locale files are up to date", "a second update changes nothing")
+
+			// Nothing is translated yet: check reports that, and no error
+			// of the source or the files.
+			code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "de=0")
+			assert.Equal(t, 0, code, "check: %s%s", out, errOut)
+
+			code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+			require.Equal(t, 0, code, "render: %s%s", out, errOut)
+			en, err := os.ReadFile(filepath.Join(dir, "output", name+".en.md"))
+			require.NoError(t, err)
+			assert.Empty(t, mdsame.Diff(src, en), "the English Markdown edition is the source")
+
+			// A "translation" that copies every English text keeps every
+			// placeholder, tag and link: check finds no error in it, and
+			// its edition is the source again.
+			copyEnglish(t, filepath.Join(dir, "locales", name+".en.toml"), filepath.Join(dir, "locales", name+".de.toml"))
+			code, out, errOut = runIn(t, dir, env, "check", "--format", "json")
+			assert.Equal(t, 0, code, "check of the copied English: %s%s", out, errOut)
+			assert.NotContains(t, out, `"severity":"error"`)
+			code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+			require.Equal(t, 0, code, "render: %s%s", out, errOut)
+			de, err := os.ReadFile(filepath.Join(dir, "output", name+".de.md"))
+			require.NoError(t, err)
+			if gap, ok := editionGaps[name]; ok {
+				assert.NotEmpty(t, mdsame.Diff(src, de), "%s: the gap (%s) is closed; remove it from editionGaps", name, gap)
+			} else {
+				assert.Empty(t, mdsame.Diff(src, de), "the German edition of the copied English is the source")
+			}
+		})
+	}
+}
+
+// editionGaps are the corpus documents whose translated Markdown edition
+// is not yet the same document as the source when the translation is the
+// English copied, and why: a translation's text is rewritten from
+// render's spans, which have no images and no link titles yet, and its
+// HTML blocks are sanitized.
+var editionGaps = map[string]string{
+	"getting-started-with-markdown":                  "link titles and images are dropped from translations",
+	"organizing-information-with-tables":             "images are dropped from translations (their alt text stays)",
+	"organizing-information-with-collapsed-sections": "images are dropped from translations (their alt text stays)",
+	"go-brand": "the sanitizer drops the obsolete <center> of a translated HTML block",
+	"kubectl":  "a folded front-matter value loses its final line break in translations",
+}
+
+// copyEnglish fills every entry of the locale file at dstFile with the
+// English text of the source messages at en.
+func copyEnglish(t *testing.T, en, dstFile string) {
+	t.Helper()
+	var src, dst map[string]map[string]string
+	_, err := toml.DecodeFile(en, &src)
+	require.NoError(t, err)
+	_, err = toml.DecodeFile(dstFile, &dst)
+	require.NoError(t, err)
+	for _, id := range slices.Sorted(maps.Keys(dst)) {
+		dst[id]["other"] = src[id]["other"]
+	}
+	f, err := os.Create(dstFile)
+	require.NoError(t, err)
+	require.NoError(t, toml.NewEncoder(f).Encode(dst))
+	require.NoError(t, f.Close())
+}
