@@ -114,3 +114,33 @@ func copyEnglish(t *testing.T, en, dstFile string) {
 	require.NoError(t, toml.NewEncoder(f).Encode(dst))
 	require.NoError(t, f.Close())
 }
+
+// TestPlainArticles runs update, check and render on the plain-text
+// articles of workflow/segment/testdata/articles, all in one project:
+// their warnings (a note never cited, notes out of order) are printed,
+// and nothing stops.
+func TestPlainArticles(t *testing.T) {
+	articles, err := filepath.Glob(filepath.Join("..", "..", "workflow", "segment", "testdata", "articles", "*.txt"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(articles), 3)
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
+	for _, a := range articles {
+		data, err := os.ReadFile(a)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", filepath.Base(a)), data, 0o644))
+	}
+	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
+	code, out, errOut := runIn(t, dir, env, "update")
+	require.Equal(t, 0, code, "update: %s%s", out, errOut)
+	assert.Contains(t, errOut, "bitext: warning: source/shelters-tapachula-2020-03-02.txt:33: note [5] is never cited")
+	assert.Contains(t, errOut, "bitext: warning: source/deportation-flights-2021-12-01.txt:21: note [5] is cited before note [4] (line 23)")
+	code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "es=0")
+	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
+	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+	require.Equal(t, 0, code, "render: %s%s", out, errOut)
+	for _, a := range articles {
+		name := strings.TrimSuffix(filepath.Base(a), ".txt")
+		assert.FileExists(t, filepath.Join(dir, "output", name+".es.md"))
+	}
+}

@@ -102,6 +102,7 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
+		warnSources(o.globalOptions, w)
 		if o.format == "json" {
 			return writeJSON(o.stdout, newUpdateJSON(w, writes, true))
 		}
@@ -120,6 +121,7 @@ func runUpdate(o *updateOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	warnSources(o.globalOptions, w)
 	if err := writeAll(o.globalOptions, cmd, l.root, writes); err != nil {
 		return err
 	}
@@ -230,6 +232,16 @@ func notices(w *project.Workspace) []notice {
 		out = append(out, notice{o.Path, o.Advice()})
 	}
 	return out
+}
+
+// warnSources prints what the readers read otherwise than written, or
+// guessed (a note never cited, citations out of order), as warnings.
+func warnSources(g *globalOptions, w *project.Workspace) {
+	for _, d := range w.Docs {
+		for _, e := range d.SourceWarnings {
+			g.warnf("%s", e)
+		}
+	}
 }
 
 func printNotices(out io.Writer, w *project.Workspace) {

@@ -120,9 +120,11 @@ func (Text) Read(p string, src []byte) (*Document, error) {
 		}
 	}
 	lineOf := func(unit, off int) int { return from[unit].lineOf(off) }
-	if err := linkGluedRefs(p, doc.Units, noteLines, lineOf); err != nil {
+	warnings, err := linkGluedRefs(p, doc.Units, noteLines, lineOf)
+	if err != nil {
 		return nil, err
 	}
+	doc.Warnings = append(doc.Warnings, warnings...)
 	return doc, nil
 }
 

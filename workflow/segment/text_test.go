@@ -176,14 +176,9 @@ func TestTextErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{
-			name: "note never cited",
-			src:  "Title\n\nA paragraph citing nothing.\n\nNotes\n\n[1] https://example.org\n",
-			want: "doc.txt:7: note [1] is never cited",
-		},
-		{
-			name: "second note never cited",
-			src:  "Title\n\nA paragraph citing one1.\n\n[1] a\n\n[2] b\n",
-			want: "doc.txt:7: note [2] is never cited: no 2 glued to a word (as in \"word2\") after the reference to note [1] at line 3",
+			name: "ambiguous after a move",
+			src:  "Title\n\nSecond2 then third3.\n\nFirst1 and again first2.\n\n[1] a\n[2] b\n[3] c\n",
+			want: "doc.txt:8: the notes are not cited in order, and bitext cannot tell which glued number is which reference: note [2] could be the 2 at line 3 or line 5; number the notes",
 		},
 		{
 			name: "notes out of order",
@@ -279,9 +274,15 @@ func FuzzText(f *testing.F) {
 				cited++
 			}
 		}
-		// Every note is cited exactly once, in order.
-		if cited < len(notes) {
-			t.Fatalf("%d notes, %d references", len(notes), cited)
+		// Every note is cited, or a warning says it is not.
+		uncited := 0
+		for _, w := range doc.Warnings {
+			if strings.Contains(w.Msg, "is never cited") {
+				uncited++
+			}
+		}
+		if cited+uncited < len(notes) {
+			t.Fatalf("%d notes, %d references, %d warned uncited", len(notes), cited, uncited)
 		}
 	})
 }
@@ -299,8 +300,6 @@ func fmtInt(n int) string {
 // of the note or of the reference they are about.
 func TestTextErrorLines(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"cited on a later line", "Title\n\nOne line,\nand one1 more,\nthen none.\n\n[1] a\n\n[2] b\n", "a.txt:9: note [2] is never cited: no 2 glued to a word (as in \"word2\") after the reference to note [1] at line 4"},
-		{"after accents", "Title\n\nÀ été déjà,\nça oùù1.\n\n[1] a\n\n[2] b\n", "after the reference to note [1] at line 4"},
 		{"empty note", "Title\n\nOne1.\n\n[1]\n", "a.txt:5: note [1] is empty"},
 		{"out of order on a later line", "Title\n\nOne1 two2.\n\n[1] a\n[3] b\n", "a.txt:6: note [3] is out of order"},
 	}
@@ -335,4 +334,84 @@ func TestTextLongNoteLinear(t *testing.T) {
 	a := allocated(func() { _, err := Text{}.Read("a.txt", small); require.NoError(t, err) })
 	b := allocated(func() { _, err := Text{}.Read("a.txt", large); require.NoError(t, err) })
 	assert.Less(t, float64(b)/float64(a), 6.0, "%d bytes at %d lines, %d at %d", a, n, b, 4*n)
+}
+
+// TestTextDisorder: notes never cited, or cited out of order, are read
+// with a warning when each has one glued number that can be its
+// reference.
+func TestTextDisorder(t *testing.T) {
+	tests := []struct {
+		name, src string
+		text      []string // the paragraphs, references as [^n]
+		warnings  []string
+	}{
+		{
+			name:     "never cited",
+			src:      "Title\n\nA paragraph citing nothing.\n\nNotes\n\n[1] https://example.org\n",
+			text:     []string{"A paragraph citing nothing."},
+			warnings: []string{"doc.txt:7: note [1] is never cited: no 1 glued to a word (as in \"word1\"); it is kept without a reference"},
+		},
+		{
+			name:     "deleted paragraph",
+			src:      "Title\n\nOne1 and\ntwo2.\n\nFour4 and five5.\n\n[1] a\n[2] b\n[3] c\n[4] d\n[5] e\n",
+			text:     []string{"One[^1] and two[^2].", "Four[^4] and five[^5]."},
+			warnings: []string{"doc.txt:10: note [3] is never cited"},
+		},
+		{
+			name: "moved paragraph",
+			src:  "Title\n\nOne1, two2.\n\nFive5, six6.\n\nThree3, four4.\n\n[1] a\n[2] b\n[3] c\n[4] d\n[5] e\n[6] f\n",
+			text: []string{"One[^1], two[^2].", "Five[^5], six[^6].", "Three[^3], four[^4]."},
+			warnings: []string{
+				"doc.txt:5: note [5] is cited before note [4] (line 7): the notes are out of order; read as note 5, but renumber the notes in the order the text cites them",
+				"doc.txt:5: note [6] is cited before note [4] (line 7)",
+			},
+		},
+		{
+			name:     "several candidates, one between its neighbours",
+			src:      "Title\n\nOne1, in 20102, three3.\n\nMoved here: eight8 and Route2.\n\nFour4, five5, six6, seven7.\n\n[1] a\n[2] b\n[3] c\n[4] d\n[5] e\n[6] f\n[7] g\n[8] h\n",
+			text:     []string{"One[^1], in 2010[^2], three[^3].", "Moved here: eight[^8] and Route2.", "Four[^4], five[^5], six[^6], seven[^7]."},
+			warnings: []string{"doc.txt:5: note [8] is cited before note [7] (line 7)"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Text{}.Read("doc.txt", []byte(tc.src))
+			require.NoError(t, err)
+			var paras []string
+			for _, u := range doc.Units {
+				if u.Kind == Paragraph {
+					paras = append(paras, u.Text)
+				}
+			}
+			assert.Equal(t, tc.text, paras)
+			require.Len(t, doc.Warnings, len(tc.warnings), "%v", doc.Warnings)
+			for i, w := range tc.warnings {
+				assert.Contains(t, doc.Warnings[i].Error(), w)
+			}
+		})
+	}
+}
+
+// TestTextGluedYears: a reference glued to the year that ends a range,
+// to the quote or bracket that closes after a year, or to an ordinal.
+func TestTextGluedYears(t *testing.T) {
+	src := "Title\n\n" +
+		"He taught at El Paso 2003-20081 and at Austin 2009–20152.\n\n" +
+		"The “Plan of 2016”3 and the law (of 2017)4 and [since 2018]5.\n\n" +
+		"Signed on July 1st6 and on the 22nd7, not on 3rd Street.\n\n" +
+		"[1] a\n[2] b\n[3] c\n[4] d\n[5] e\n[6] f\n[7] g\n"
+	doc, err := Text{}.Read("doc.txt", []byte(src))
+	require.NoError(t, err)
+	assert.Empty(t, doc.Warnings)
+	var paras []string
+	for _, u := range doc.Units {
+		if u.Kind == Paragraph {
+			paras = append(paras, u.Text)
+		}
+	}
+	assert.Equal(t, []string{
+		"He taught at El Paso 2003-2008[^1] and at Austin 2009–2015[^2].",
+		"The “Plan of 2016”[^3] and the law (of 2017)[^4] and [since 2018][^5].",
+		"Signed on July 1st[^6] and on the 22nd[^7], not on 3rd Street.",
+	}, paras)
 }
