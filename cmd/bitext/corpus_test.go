@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hopeborder/bitext/internal/mdsame"
+	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/segment"
 )
 
 // TestCorpus runs update, check and render on every real document of
@@ -142,5 +144,53 @@ func TestPlainArticles(t *testing.T) {
 	for _, a := range articles {
 		name := strings.TrimSuffix(filepath.Base(a), ".txt")
 		assert.FileExists(t, filepath.Join(dir, "output", name+".es.md"))
+	}
+}
+
+// TestDocxProject runs update, check and render on the Word fixtures of
+// workflow/segment/testdata/docx, and reads the English Markdown edition
+// of each back: it holds the Word document's units, text for text.
+func TestDocxProject(t *testing.T) {
+	fixtures, err := filepath.Glob(filepath.Join("..", "..", "workflow", "segment", "testdata", "docx", "*.docx"))
+	require.NoError(t, err)
+	require.Len(t, fixtures, 3)
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
+	for _, f := range fixtures {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", filepath.Base(f)), data, 0o644))
+	}
+	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
+	code, out, errOut := runIn(t, dir, env, "update")
+	require.Equal(t, 0, code, "update: %s%s", out, errOut)
+	code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "es=0")
+	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
+	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+	require.Equal(t, 0, code, "render: %s%s", out, errOut)
+	for _, f := range fixtures {
+		name := strings.TrimSuffix(filepath.Base(f), ".docx")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			require.NoError(t, err)
+			word, err := segment.Read("source/"+name+".docx", src)
+			require.NoError(t, err)
+			md, err := os.ReadFile(filepath.Join(dir, "output", name+".en.md"))
+			require.NoError(t, err)
+			back, err := segment.Read(name+".en.md", md)
+			require.NoError(t, err)
+			// Compared as a reader sees them: the edition writes a bare
+			// URL as <URL>, and strikethrough, which the editions do not
+			// draw yet, as escaped tildes.
+			var want, got []string
+			for _, u := range word.Units {
+				want = append(want, render.PlainText(render.ParseInline(u.Text)))
+			}
+			for _, u := range back.Units {
+				got = append(got, render.PlainText(render.ParseInline(u.Text)))
+			}
+			assert.ElementsMatch(t, want, got, "the English edition holds the Word document's units")
+			assert.FileExists(t, filepath.Join(dir, "output", name+".en-es.html"))
+		})
 	}
 }

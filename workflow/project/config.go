@@ -16,7 +16,7 @@ import (
 // and relative to the project root.
 type Config struct {
 	// Sources are glob patterns for the source articles.
-	// Default: ["source/*.txt", "source/*.md", "source/*.markdown"].
+	// Default: ["source/*.txt", "source/*.md", "source/*.markdown", "source/*.docx"].
 	Sources []string
 	// SourceLocale is the language the sources are written in. Default: "en".
 	SourceLocale string
@@ -56,7 +56,7 @@ func (c Config) readOptions() segment.Options {
 // Default returns the configuration bitext uses when nothing is set.
 func Default() Config {
 	return Config{
-		Sources:      []string{"source/*.txt", "source/*.md", "source/*.markdown"},
+		Sources:      []string{"source/*.txt", "source/*.md", "source/*.markdown", "source/*.docx"},
 		SourceLocale: "en",
 		Locales:      []string{"es"},
 		LocalesDir:   "locales",

@@ -46,13 +46,26 @@ func TestGoldenArticles(t *testing.T) {
 // src, read as path, with the golden file.
 func goldenUnits(t *testing.T, path string, src []byte, golden, comment string) {
 	t.Helper()
-	doc, err := Text{}.Read(path, src)
+	goldenRead(t, Text{}, path, src, golden, comment)
+}
+
+// goldenRead compares the units and warnings that reader makes of src,
+// read as path, with the golden file.
+func goldenRead(t *testing.T, reader Reader, path string, src []byte, golden, comment string) {
+	t.Helper()
+	doc, err := reader.Read(path, src)
 	require.NoError(t, err)
 	var b strings.Builder
 	for _, u := range doc.Units {
 		fmt.Fprintf(&b, "%s %s", doc.Pos(&u), u.Kind)
+		if u.Level > 0 {
+			fmt.Fprintf(&b, " %d", u.Level)
+		}
 		if u.Label != "" {
 			fmt.Fprintf(&b, " [%s]", u.Label)
+		}
+		if u.InNote != "" {
+			fmt.Fprintf(&b, " in [%s]", u.InNote)
 		}
 		fmt.Fprintf(&b, "\n%s\n\n", u.Text)
 	}

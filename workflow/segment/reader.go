@@ -37,6 +37,7 @@ var readers = map[string]func(Options) Reader{
 	".txt":      func(Options) Reader { return Text{} },
 	".md":       func(o Options) Reader { return Markdown{o} },
 	".markdown": func(o Options) Reader { return Markdown{o} },
+	".docx":     func(o Options) Reader { return Docx{o} },
 }
 
 // Extensions returns the file extensions that have a reader, sorted.
@@ -49,7 +50,7 @@ func Extensions() []string {
 func (o Options) ReaderFor(p string) (Reader, error) {
 	r, ok := readers[strings.ToLower(path.Ext(p))]
 	if !ok {
-		return nil, fmt.Errorf("%s: no reader for %q files; sources must be plain text (.txt) or Markdown (.md)", p, path.Ext(p))
+		return nil, fmt.Errorf("%s: no reader for %q files; sources must be plain text (.txt), Markdown (.md, .markdown) or Word (.docx)", p, path.Ext(p))
 	}
 	return r(o), nil
 }

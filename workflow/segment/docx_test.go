@@ -1,0 +1,227 @@
+package segment
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestGoldenDocx pins what the Word reader makes of the fixtures of
+// testdata/docx (README.md there says how each was made), unit by unit.
+func TestGoldenDocx(t *testing.T) {
+	paths, err := filepath.Glob("testdata/docx/*.docx")
+	require.NoError(t, err)
+	require.Len(t, paths, 3)
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			src, err := os.ReadFile(p)
+			require.NoError(t, err)
+			goldenRead(t, Docx{}, "source/"+filepath.Base(p), src, strings.TrimSuffix(p, ".docx")+".units.txtar",
+				"The units of "+filepath.Base(p)+" as the Word reader cuts them: position (the\nparagraph's number), kind, level, note label, then the text. Rewrite with\ngo test ./workflow/segment -update.\n")
+		})
+	}
+}
+
+func readFixture(t testing.TB, name string) *Document {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "docx", name))
+	require.NoError(t, err)
+	doc, err := Docx{}.Read("source/"+name, src)
+	require.NoError(t, err)
+	return doc
+}
+
+func unitTexts(doc *Document, k Kind) []string {
+	var out []string
+	for _, u := range doc.Units {
+		if u.Kind == k {
+			out = append(out, u.Text)
+		}
+	}
+	return out
+}
+
+// TestDocxPandocAndLibreOffice: the same article, written by pandoc and by
+// LibreOffice, reads the same.
+func TestDocxPandocAndLibreOffice(t *testing.T) {
+	pd, lo := readFixture(t, "pandoc.docx"), readFixture(t, "libreoffice.docx")
+	for _, doc := range []*Document{pd, lo} {
+		assert.Equal(t, []string{"Walls and Bridges"}, unitTexts(doc, Title))
+		assert.Equal(t, "2019-11-04", doc.Date)
+		assert.Equal(t, []string{"Where the walls are", "A change tracked"}, unitTexts(doc, Heading))
+		assert.Contains(t, unitTexts(doc, Paragraph), "The border is *long*, **guarded** and ~~open~~ closed; see the [commission’s report](https://www.ibwc.gov/reports/) and `curl -I`.[^1]")
+		assert.Contains(t, unitTexts(doc, Paragraph), "Some walls went up in 2006.[^2] Others[^3] are older.")
+		assert.Equal(t, []string{"A quotation, set apart over two lines."}, unitTexts(doc, Quote))
+		assert.Equal(t, []string{"First step", "Second step", "a nested point", "another one", "Third step", "A bullet", "Another bullet"}, unitTexts(doc, Item))
+		assert.Equal(t, []string{"Year", "Crossings", "2018", "396,579", "2019", "851,508"}, unitTexts(doc, Cell))
+		assert.Equal(t, []string{"The report of 2019, p.\u00a04.", "A note with *emphasis*.", "https://example.org/older"}, unitTexts(doc, Note))
+		var depths []int
+		var ordered []bool
+		var code []string
+		for _, b := range doc.Layout.Blocks {
+			if b.Kind == UnitBlock && doc.Units[b.Unit].Kind == Item {
+				depths = append(depths, b.Depth)
+				ordered = append(ordered, b.Ordered)
+			}
+			if b.Kind == CodeBlock {
+				code = append(code, b.Text)
+			}
+		}
+		assert.Equal(t, []int{1, 1, 2, 2, 1, 1, 1}, depths)
+		assert.Equal(t, []bool{true, true, false, false, true, false, false}, ordered)
+		assert.Equal(t, []string{"go run ./cmd/bitext build"}, code)
+		// The note's second paragraph follows it, in the note.
+		for i, u := range doc.Units {
+			if u.Text == "And a second paragraph." {
+				assert.Equal(t, "2", u.InNote)
+				assert.Equal(t, Note, doc.Units[i-1].Kind)
+			}
+		}
+	}
+	// pandoc writes the tracked change and the comment: the insertion is
+	// kept, the deletion and the comment dropped.
+	assert.Contains(t, unitTexts(pd, Paragraph), "This sentence was kept as written. A line with a remark in it.")
+	// The endnote LibreOffice wrote is note 3 like the others.
+	assert.Equal(t, "3", lo.Notes()[2].Label)
+}
+
+// TestDocxWordMarkup: what Word writes and the others do not.
+func TestDocxWordMarkup(t *testing.T) {
+	doc := readFixture(t, "word-like.docx")
+	assert.Equal(t, []string{"Walls & Bridges"}, unitTexts(doc, Title), "the core properties' title")
+	assert.Equal(t, "2020-03-02", doc.Date, "the core properties' creation date")
+	assert.Equal(t, []string{"Mauern und Brücken", "Zwischenüberschrift"}, unitTexts(doc, Heading), "headings by localized style ID")
+	paras := unitTexts(doc, Paragraph)
+	assert.Contains(t, paras, "The fence was built in 2006 by the Department of **Homeland** ***Security***.[^1]", "runs split by spell-check marks, bookmarks and smart tags are joined")
+	assert.Contains(t, paras, "Read [the report](https://www.ibwc.gov/reports/) or [the field link](https://example.org/field), page 3, and run `go vet` or `go test`.[^2]", "hyperlinks, a HYPERLINK field, a field's code left out, code by style and by font")
+	assert.Contains(t, paras, "The count was thirteen in all, said the officer.A line break follows:\u2028and a page break", "insertion kept, deletion and move away dropped, comment left out, line break kept")
+	assert.Contains(t, paras, "Text in a content control.")
+	assert.Equal(t, []string{"Ein Zitat, als Zitat gesetzt."}, unitTexts(doc, Quote))
+	assert.Equal(t, []string{"Erster Punkt", "Zweiter Punkt", "Nummer eins", "Unterpunkt"}, unitTexts(doc, Item), "a list by style, a list by numbering")
+	assert.Equal(t, []string{"Cited in the *Annual Report*, 2007.", "An endnote."}, unitTexts(doc, Note), "a footnote and an endnote, separators left out")
+	var table *Table
+	for _, b := range doc.Layout.Blocks {
+		if b.Kind == TableBlock {
+			table = b.Table
+		}
+	}
+	require.NotNil(t, table)
+	var rows [][]string
+	for _, row := range table.Rows {
+		var cells []string
+		for _, c := range row {
+			if c.Unit < 0 {
+				cells = append(cells, "")
+			} else {
+				cells = append(cells, doc.Units[c.Unit].Text)
+			}
+		}
+		rows = append(rows, cells)
+	}
+	assert.Equal(t, [][]string{{"Merged header", "", "Third"}, {"Tall", "a\u2028b", ""}, {"", "c", "d"}}, rows, "a spanned cell padded, a merged one empty")
+}
+
+// TestDocxErrors: what is no Word document says so, and writes nothing.
+func TestDocxErrors(t *testing.T) {
+	var empty bytes.Buffer
+	zw := zip.NewWriter(&empty)
+	w, _ := zw.Create("hello.txt")
+	_, _ = w.Write([]byte("hi"))
+	require.NoError(t, zw.Close())
+	deep := docxWith(t, "<w:document xmlns:w=\"x\"><w:body>"+strings.Repeat("<w:sdt><w:sdtContent>", 300)+"</w:body></w:document>")
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"plain text", []byte("Title\n\nText.\n"), "a.docx: not a Word document (a .docx is a zip archive"},
+		{"a zip of something else", empty.Bytes(), "a.docx: not a Word document: it has no word/document.xml"},
+		{"broken XML", docxWith(t, "<w:document><w:body><w:p>"), "a.docx: cannot read the Word document: word/document.xml: XML syntax error"},
+		{"nested too deep", deep, "elements nested more than 256 deep"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Docx{}.Read("a.docx", tc.src)
+			require.Error(t, err)
+			var e *Error
+			require.True(t, errors.As(err, &e))
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+// docxWith returns a .docx whose document part is doc.
+func docxWith(t testing.TB, doc string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create("word/document.xml")
+	require.NoError(t, err)
+	_, err = w.Write([]byte(doc))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return b.Bytes()
+}
+
+// FuzzDocx feeds the reader document parts: it never panics, and what it
+// reads is units of normalized, non-empty text whose note references all
+// have their note.
+func FuzzDocx(f *testing.F) {
+	for _, name := range []string{"pandoc.docx", "libreoffice.docx", "word-like.docx"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "docx", name))
+		require.NoError(f, err)
+		zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+		require.NoError(f, err)
+		for _, file := range zr.File {
+			if file.Name == "word/document.xml" {
+				rc, err := file.Open()
+				require.NoError(f, err)
+				var b bytes.Buffer
+				_, err = b.ReadFrom(rc)
+				require.NoError(f, err)
+				f.Add(b.String())
+			}
+		}
+	}
+	f.Add(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>*x* [y]</w:t></w:r><w:r><w:footnoteReference w:id="9"/></w:r></w:p></w:body></w:document>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		d, err := Docx{}.Read("f.docx", docxWith(t, doc))
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not a source error", err)
+			}
+			return
+		}
+		labels := map[string]bool{}
+		for _, u := range d.Units {
+			if u.Kind == Note {
+				labels[u.Label] = true
+			}
+		}
+		for _, u := range d.Units {
+			if u.Text == "" {
+				t.Fatalf("empty %s unit", u.Kind)
+			}
+			if u.Kind.Normalized() && u.Text != Normalize(u.Text) {
+				t.Fatalf("unit text %q is not normalized", u.Text)
+			}
+			if c, ok := controlIn(u.Text); ok {
+				t.Fatalf("unit %q holds control character %U", u.Text, c)
+			}
+			if u.Kind != Note {
+				for _, r := range Refs(u.Text) {
+					if !labels[r.Label] {
+						t.Fatalf("reference [^%s] has no note", r.Label)
+					}
+				}
+			}
+		}
+	})
+}
