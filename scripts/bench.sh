@@ -6,6 +6,8 @@
 #   scripts/bench.sh 20000           # one size
 #   PO4A_MAX=100000 scripts/bench.sh # also run po4a at 100,000 (it takes long)
 #   PARTS=update scripts/bench.sh    # only some parts: update, check, render
+#   MIXED=1 scripts/bench.sh 20000   # documentation-shaped: code blocks and
+#                                    # tables among the paragraphs (bench/N-mixed)
 #
 # For each N, scripts/benchgen writes bench/N/: a fully translated project
 # (base/), and an edited article with about 5 % of paragraphs changed and 1 %
@@ -60,7 +62,12 @@ parts=" ${PARTS:-update check render} "
 [[ $parts == *" update "* ]] && printf '\n%-8s %-8s %-22s %-22s %s\n' "N" "units" "bitext update" "po4a-updatepo" "ratio"
 for n in "${sizes[@]}"; do
 	dir=bench/$n
-	bench/bin/benchgen -n "$n" -out "$dir" >/dev/null
+	mixed=()
+	if [ -n "${MIXED:-}" ]; then
+		dir=bench/$n-mixed
+		mixed=(-mixed)
+	fi
+	bench/bin/benchgen -n "$n" "${mixed[@]}" -out "$dir" >/dev/null
 	units=$("$bitext" status -C "$dir/base" --format json | awk -F': ' '/"units"/ { gsub(",", "", $2); print $2 }')
 	[[ $parts == *" update "* ]] || continue
 

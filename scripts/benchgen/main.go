@@ -13,6 +13,9 @@
 //	bench/20000/article.edited.md      the article with about 5 % of its
 //	                                   paragraphs edited and 1 % inserted
 //
+// With -mixed the article is shaped as documentation: fenced code blocks
+// and tables among the paragraphs, N still the number of units.
+//
 // and, with -fill-po FILE, fills every empty msgstr of a PO file (as
 // po4a-updatepo makes it) with the same pseudo-translation, so the PO side
 // of the benchmark starts from a fully translated file too.
@@ -47,13 +50,14 @@ func main() {
 	fillPO := flag.String("fill-po", "", "fill the empty msgstr entries of this PO file and exit")
 	glossary := flag.String("glossary", "glossary/es.yaml", "a glossary to copy into the project, so that check runs its terms and typography checks with it (none if the file does not exist)")
 	seed := flag.Uint64("seed", 0, "seed of the text (default: N); the same seed gives the same paragraphs, so an article of N units with the seed of a larger one is that one's beginning")
+	mixed := flag.Bool("mixed", false, "make the article as documentation is: a fenced code block after every 5th paragraph and a table of 3 columns and 4 rows (12 cell units) after every 20th, fewer paragraphs so that N stays the number of units")
 	flag.Parse()
 	var err error
 	switch {
 	case *fillPO != "":
 		err = fillPOFile(*fillPO)
 	case *out != "":
-		err = generate(*n, cmp.Or(*seed, uint64(*n)), *out, *glossary)
+		err = generate(*n, cmp.Or(*seed, uint64(*n)), *out, *glossary, *mixed)
 	default:
 		flag.Usage()
 		os.Exit(2)
@@ -247,17 +251,32 @@ func wrap(p string) string {
 	return b.String()
 }
 
-func generate(n int, seed uint64, out, glossary string) error {
+func generate(n int, seed uint64, out, glossary string, mixed bool) error {
 	a := &article{r: rand.New(rand.NewPCG(seed, 2018))}
 	// Units: title, date, headings (one per 20 paragraphs), paragraphs and
-	// notes (one per 8 paragraphs on average).
+	// notes (one per 8 paragraphs on average); with mixed, 12 table cells
+	// per 20 paragraphs too.
 	paras := max(1, (n-2)*160/(160+8+20))
+	if mixed {
+		paras = max(1, (n-2)*160/(160+8+20+96))
+	}
 	blocks := []string{"# Persecution of Migrants on Both Sides of the Border", "2018-05-23"}
 	for i := 0; i < paras; i++ {
 		if i%20 == 0 {
 			blocks = append(blocks, fmt.Sprintf("## %s %s %s %d", strings.ToUpper(words[a.r.IntN(len(words))][0]), words[a.r.IntN(len(words))][0], words[a.r.IntN(len(words))][0], i/20+1))
 		}
 		blocks = append(blocks, wrap(a.paragraph()))
+		if mixed && i%5 == 4 {
+			blocks = append(blocks, fmt.Sprintf("```go\nfunc count%d(cases []Case) int {\n\treturn len(cases) * %d // %s\n}\n```", i, i, words[a.r.IntN(len(words))][0]))
+		}
+		if mixed && i%20 == 19 {
+			var t strings.Builder
+			t.WriteString("| Year | Cases | Source |\n| --- | ---: | --- |\n")
+			for row := 0; row < 3; row++ {
+				fmt.Fprintf(&t, "| %d | %d | %s %s |\n", 2000+a.r.IntN(25), a.r.IntN(100000), words[a.r.IntN(len(words))][0], words[a.r.IntN(len(words))][0])
+			}
+			blocks = append(blocks, strings.TrimSuffix(t.String(), "\n"))
+		}
 	}
 	blocks = append(blocks, a.notes...)
 	original := strings.Join(blocks, "\n\n") + "\n"
@@ -267,7 +286,7 @@ func generate(n int, seed uint64, out, glossary string) error {
 	e := &article{r: rand.New(rand.NewPCG(uint64(n), 2019)), next: 1 << 20}
 	var edited []string
 	for _, blk := range blocks {
-		isPara := !strings.HasPrefix(blk, "#") && !strings.HasPrefix(blk, "[^") && blk != "2018-05-23"
+		isPara := !strings.HasPrefix(blk, "#") && !strings.HasPrefix(blk, "[^") && !strings.HasPrefix(blk, "```") && !strings.HasPrefix(blk, "|") && blk != "2018-05-23"
 		if isPara && e.r.IntN(100) == 0 {
 			edited = append(edited, wrap(e.sentence()+" "+e.sentence()))
 		}
