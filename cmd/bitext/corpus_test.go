@@ -60,7 +60,7 @@ func TestCorpus(t *testing.T) {
 			code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "de=0")
 			assert.Equal(t, 0, code, "check: %s%s", out, errOut)
 
-			code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+			code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual,pdf")
 			require.Equal(t, 0, code, "render: %s%s", out, errOut)
 			en, err := os.ReadFile(filepath.Join(dir, "output", name+".en.md"))
 			require.NoError(t, err)
@@ -166,7 +166,7 @@ func TestDocxProject(t *testing.T) {
 	require.Equal(t, 0, code, "update: %s%s", out, errOut)
 	code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "es=0")
 	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
-	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
+	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual,pdf")
 	require.Equal(t, 0, code, "render: %s%s", out, errOut)
 	for _, f := range fixtures {
 		name := strings.TrimSuffix(filepath.Base(f), ".docx")

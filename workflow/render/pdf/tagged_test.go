@@ -568,3 +568,19 @@ func TestTaggedHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestTaggedBlocks tags what passes through a Markdown source beside
+// its units: code, a table of cell units, a thematic break, HTML
+// without text. Every check of checkTagged passes.
+func TestTaggedBlocks(t *testing.T) {
+	needTools(t)
+	src := "# Blocks\n\nA paragraph.\n\n```go\nfunc main() {}\n```\n\n| Year | Cases |\n| --- | ---: |\n| 2018 | 396 |\n| | 851 |\n\n---\n\n<div class=\"x\"></div>\n\n- [ ] a task\n- [x] done\n  - nested\n\nThe end.\n"
+	w, err := fixture.Load("source/blocks.md", src, []string{"es"}, func(_ string, u *segment.Unit) (string, bool) {
+		return "ES " + u.Text, false
+	})
+	require.NoError(t, err)
+	ed := render.NewEdition(w, w.Docs[0])
+	path := filepath.Join(t.TempDir(), "blocks.pdf")
+	require.NoError(t, os.WriteFile(path, renderOne(t, Renderer{Paper: render.A4}, ed), 0o644))
+	checkTagged(t, path)
+}
