@@ -232,6 +232,7 @@ type docxReader struct {
 	para    int // paragraphs read so far
 	code    []string
 	codeAt  int
+	titled  bool // a Title paragraph was read
 	pending []*Error
 }
 
@@ -571,19 +572,13 @@ func (r *docxReader) paragraph(p *xnode) {
 	if pk.kind == Heading {
 		u.Level = pk.level
 	}
-	if pk.kind == Title && r.hasKind(Title) {
-		u.Kind, u.Level = Heading, 1
+	if pk.kind == Title {
+		if r.titled {
+			u.Kind, u.Level = Heading, 1 // a second Title paragraph
+		}
+		r.titled = true
 	}
 	r.add(u, Block{Kind: UnitBlock})
-}
-
-func (r *docxReader) hasKind(k Kind) bool {
-	for i := range r.doc.Units {
-		if r.doc.Units[i].Kind == k {
-			return true
-		}
-	}
-	return false
 }
 
 // flushCode ends a run of code paragraphs: one code block, or a unit of
@@ -754,17 +749,57 @@ func (r *docxReader) readNotes() error {
 			r.pending = append(r.pending, &Error{Path: r.path, Line: r.noteAt[label], Msg: fmt.Sprintf("note %s is empty; it is left out", label)})
 		}
 	}
-	// References to notes left out (empty) are dropped from the text.
+	// References to notes left out (empty) are dropped from the text, in
+	// one pass over the units.
+	var drop []string
 	for _, e := range r.pending {
-		if !strings.HasSuffix(e.Msg, "is empty; it is left out") {
-			continue
-		}
-		label := strings.Fields(e.Msg)[1]
-		for i := range r.doc.Units {
-			r.doc.Units[i].Text = strings.ReplaceAll(r.doc.Units[i].Text, "[^"+label+"]", "")
+		if label, ok := strings.CutSuffix(e.Msg, " is empty; it is left out"); ok {
+			drop = append(drop, "[^"+strings.TrimPrefix(label, "note ")+"]", "")
 		}
 	}
+	if len(drop) > 0 {
+		rep := strings.NewReplacer(drop...)
+		for i := range r.doc.Units {
+			r.doc.Units[i].Text = Normalize(rep.Replace(r.doc.Units[i].Text))
+		}
+		r.dropEmpty()
+	}
 	return nil
+}
+
+// dropEmpty removes the units left empty (a paragraph that was only a
+// reference to an empty note), and their blocks.
+func (r *docxReader) dropEmpty() {
+	at := make([]int, len(r.doc.Units))
+	units := r.doc.Units[:0]
+	for i, u := range r.doc.Units {
+		at[i] = -1
+		if u.Text != "" {
+			at[i] = len(units)
+			units = append(units, u)
+		}
+	}
+	r.doc.Units = units
+	blocks := r.blocks[:0]
+	for _, b := range r.blocks {
+		switch {
+		case b.Kind == UnitBlock:
+			if at[b.Unit] < 0 {
+				continue
+			}
+			b.Unit = at[b.Unit]
+		case b.Table != nil:
+			for _, row := range b.Table.Rows {
+				for k := range row {
+					if row[k].Unit >= 0 {
+						row[k].Unit = at[row[k].Unit]
+					}
+				}
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	r.blocks = blocks
 }
 
 func (r *docxReader) paraNotes(nodes []*xnode, label string, first *bool) {

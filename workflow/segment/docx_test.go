@@ -225,3 +225,32 @@ func FuzzDocx(f *testing.F) {
 		}
 	})
 }
+
+// TestDocxEmptyNote: an empty footnote is left out with a warning, and
+// so is its reference, and a paragraph that held only that reference.
+func TestDocxEmptyNote(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, data := range map[string]string{
+		"word/document.xml":  `<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Text.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:t>After</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes xmlns:w="w"><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+	} {
+		w, err := zw.Create(name)
+		require.NoError(t, err)
+		_, err = w.Write([]byte(data))
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	doc, err := Docx{}.Read("a.docx", b.Bytes())
+	require.NoError(t, err)
+	var got []string
+	for _, u := range doc.Units {
+		got = append(got, string(u.Kind)+": "+u.Text)
+	}
+	assert.Equal(t, []string{"paragraph: Text.", "paragraph: After[^2]", "note: A note."}, got)
+	require.Len(t, doc.Warnings, 1)
+	assert.Equal(t, "a.docx:1: note 1 is empty; it is left out", doc.Warnings[0].Error())
+	for _, blk := range doc.Layout.Blocks {
+		assert.Less(t, blk.Unit, len(doc.Units))
+	}
+}
