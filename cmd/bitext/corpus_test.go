@@ -96,7 +96,6 @@ var editionGaps = map[string]string{
 	"organizing-information-with-tables":             "images are dropped from translations (their alt text stays)",
 	"organizing-information-with-collapsed-sections": "images are dropped from translations (their alt text stays)",
 	"go-brand": "the sanitizer drops the obsolete <center> of a translated HTML block",
-	"kubectl":  "a folded front-matter value loses its final line break in translations",
 }
 
 // copyEnglish fills every entry of the locale file at dstFile with the

@@ -73,7 +73,7 @@ func (ed *Edition) slotText(pc segment.Piece, col int, p Phrases) (string, strin
 		if pc.Syntax == segment.TOMLSlot {
 			return tomlString(c.Text), ""
 		}
-		return yamlString(c.Text), ""
+		return yamlString(c.Text + blockScalarEnd(pc.Text)), ""
 	case segment.DateSlot:
 		if col == 0 {
 			return pc.Text, ""
@@ -130,6 +130,17 @@ func (ed *Edition) slotText(pc segment.Piece, col int, p Phrases) (string, strin
 		text = segment.WriteBreaks(text, pc.Prefix)
 	}
 	return text, ""
+}
+
+// blockScalarEnd returns the line break a YAML block scalar as the source
+// writes it ("> …", "| …") ends its value with, unless it strips it
+// ("|-"): a translation's value ends so too, and is the same data.
+func blockScalarEnd(src string) string {
+	src = strings.TrimLeft(src, " ")
+	if (strings.HasPrefix(src, ">") || strings.HasPrefix(src, "|")) && !strings.HasPrefix(src[1:], "-") {
+		return "\n"
+	}
+	return ""
 }
 
 // fenceLine reports whether code has a line that would end a fence.
