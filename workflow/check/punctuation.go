@@ -36,6 +36,9 @@ func checkPunctuation(e *entry) string {
 			case '¿', '¡':
 				open = append(open, opened{c, i})
 			case '?', '!':
+				if c == '!' && strings.HasPrefix(sent[i+1:], "[") {
+					continue // "![alt](src)" starts an image
+				}
 				want := '¿'
 				if c == '!' {
 					want = '¡'

@@ -4,6 +4,8 @@ import "testing"
 
 func TestPunctuation(t *testing.T) {
 	runTable(t, checkPunctuation, []checkCase{
+		{name: "an image, no exclamation", src: "See ![a map](/m.png).", dst: "Vea ![un mapa](/m.png)."},
+		{name: "an exclamation before an image", src: "Look! ![a map](/m.png)", dst: "Mire! ![un mapa](/m.png)", want: "! in"},
 		{name: "question", src: "How are you today?", dst: "¿Cómo está hoy?"},
 		{name: "question inside the sentence", src: "Paul, where are you going?", dst: "Pablo, ¿adónde vas?"},
 		{name: "mirrored nesting", src: "What did you see?!", dst: "¡¿Qué viste?!"},
