@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Docx reads Word documents (.docx), as Word, LibreOffice, Google Docs
@@ -1107,7 +1108,7 @@ func writePieces(pieces []piece) string {
 
 // writeFormatted writes pieces of one link (or none) with their emphasis.
 func writeFormatted(b *strings.Builder, ps []piece) {
-	for _, p := range ps {
+	for k, p := range ps {
 		switch {
 		case p.note != "":
 			b.WriteString("[^" + p.note + "]")
@@ -1131,9 +1132,33 @@ func writeFormatted(b *strings.Builder, ps []piece) {
 			if p.f.i {
 				open, end = open+"*", "*"+end
 			}
+			next := ""
+			if k+1 < len(ps) {
+				next = ps[k+1].text
+				if ps[k+1].note != "" {
+					next = "["
+				}
+			}
+			if open != "" && !flanks(b.String(), t, next) {
+				open, end = "", "" // it would not read back as emphasis
+			}
 			b.WriteString(open + t + end)
 		}
 	}
+}
+
+// flanks reports whether emphasis delimiters around t, after before and
+// followed by after, open and close (CommonMark's flanking rules): a
+// delimiter next to punctuation inside needs white space or punctuation
+// outside ("**(Note)**x" is no emphasis).
+func flanks(before, t, after string) bool {
+	punct := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+	outside := func(r rune, ok bool) bool { return !ok || unicode.IsSpace(r) || punct(r) }
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	prev, pn := utf8.DecodeLastRuneInString(before)
+	next, nn := utf8.DecodeRuneInString(after)
+	return (!punct(first) || outside(prev, pn > 0)) && (!punct(last) || outside(next, nn > 0))
 }
 
 // codeSpan writes text as a code span.

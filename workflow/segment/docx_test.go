@@ -254,3 +254,24 @@ func TestDocxEmptyNote(t *testing.T) {
 		assert.Less(t, blk.Unit, len(doc.Units))
 	}
 }
+
+func TestDocxEmphasisFlanking(t *testing.T) {
+	bold := runFmt{b: true}
+	tests := []struct {
+		name   string
+		pieces []piece
+		want   string
+	}{
+		{"plain", []piece{{text: "a "}, {text: "bold", f: bold}, {text: " word"}}, "a **bold** word"},
+		{"inside a word", []piece{{text: "un"}, {text: "bold", f: bold}, {text: "ed"}}, "un**bold**ed"},
+		{"punctuation inside, letter outside", []piece{{text: "see"}, {text: "(Note)", f: bold}, {text: "x"}}, "see(Note)x"},
+		{"punctuation inside, space outside", []piece{{text: "see "}, {text: "(Note)", f: bold}, {text: " x"}}, "see **(Note)** x"},
+		{"before a note", []piece{{text: "see "}, {text: "(Note)", f: bold}, {note: "1"}}, "see **(Note)**[^1]"},
+		{"spaces moved out", []piece{{text: "a"}, {text: " b ", f: bold}, {text: "c"}}, "a **b** c"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, writePieces(tc.pieces))
+		})
+	}
+}
