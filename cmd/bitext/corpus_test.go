@@ -124,22 +124,10 @@ func TestPlainArticles(t *testing.T) {
 	articles, err := filepath.Glob(filepath.Join("..", "..", "workflow", "segment", "testdata", "articles", "*.txt"))
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(articles), 3)
-	dir := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
-	for _, a := range articles {
-		data, err := os.ReadFile(a)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", filepath.Base(a)), data, 0o644))
-	}
-	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
-	code, out, errOut := runIn(t, dir, env, "update")
-	require.Equal(t, 0, code, "update: %s%s", out, errOut)
-	assert.Contains(t, errOut, "bitext: warning: source/shelters-tapachula-2020-03-02.txt:33: note [5] is never cited")
-	assert.Contains(t, errOut, "bitext: warning: source/deportation-flights-2021-12-01.txt:21: note [5] is cited before note [4] (line 23)")
-	code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "es=0")
-	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
-	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual")
-	require.Equal(t, 0, code, "render: %s%s", out, errOut)
+	dir := sourcesProject(t, articles)
+	warnings := updateCheckRender(t, dir)
+	assert.Contains(t, warnings, "bitext: warning: source/shelters-tapachula-2020-03-02.txt:33: note [5] is never cited")
+	assert.Contains(t, warnings, "bitext: warning: source/deportation-flights-2021-12-01.txt:21: note [5] is cited before note [4] (line 23)")
 	for _, a := range articles {
 		name := strings.TrimSuffix(filepath.Base(a), ".txt")
 		assert.FileExists(t, filepath.Join(dir, "output", name+".es.md"))
@@ -153,20 +141,8 @@ func TestDocxProject(t *testing.T) {
 	fixtures, err := filepath.Glob(filepath.Join("..", "..", "workflow", "segment", "testdata", "docx", "*.docx"))
 	require.NoError(t, err)
 	require.Len(t, fixtures, 3)
-	dir := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
-	for _, f := range fixtures {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", filepath.Base(f)), data, 0o644))
-	}
-	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
-	code, out, errOut := runIn(t, dir, env, "update")
-	require.Equal(t, 0, code, "update: %s%s", out, errOut)
-	code, out, errOut = runIn(t, dir, env, "check", "--min-complete", "es=0")
-	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
-	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual,pdf")
-	require.Equal(t, 0, code, "render: %s%s", out, errOut)
+	dir := sourcesProject(t, fixtures)
+	updateCheckRender(t, dir)
 	for _, f := range fixtures {
 		name := strings.TrimSuffix(filepath.Base(f), ".docx")
 		t.Run(name, func(t *testing.T) {
@@ -192,4 +168,32 @@ func TestDocxProject(t *testing.T) {
 			assert.FileExists(t, filepath.Join(dir, "output", name+".en-es.html"))
 		})
 	}
+}
+
+// sourcesProject returns a new project whose sources are copies of the
+// files at paths.
+func sourcesProject(t *testing.T, paths []string) string {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source"), 0o755))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", filepath.Base(p)), data, 0o644))
+	}
+	return dir
+}
+
+// updateCheckRender runs update, check and render (every edition) in
+// dir, each of which must succeed, and returns update's stderr.
+func updateCheckRender(t *testing.T, dir string) string {
+	t.Helper()
+	env := map[string]string{"NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1527033600"}
+	code, out, warnings := runIn(t, dir, env, "update")
+	require.Equal(t, 0, code, "update: %s%s", out, warnings)
+	code, out, errOut := runIn(t, dir, env, "check", "--min-complete", "es=0")
+	assert.Equal(t, 0, code, "check: %s%s", out, errOut)
+	code, out, errOut = runIn(t, dir, env, "render", "--only", "md,html,bilingual,pdf")
+	require.Equal(t, 0, code, "render: %s%s", out, errOut)
+	return warnings
 }
