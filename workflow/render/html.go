@@ -121,6 +121,14 @@ func (h *htmlWriter) spans(spans []Span, col *column) {
 			h.WriteString("<strong>")
 			h.spans(s.Children, col)
 			h.WriteString("</strong>")
+		case Strike:
+			// <s>, not <del>: HTML's <del> records an edit to the
+			// document (with its cite and datetime), <s> is text that is
+			// no longer accurate or relevant, shown as such, which is
+			// what an article's strikethrough says to its reader.
+			h.WriteString("<s>")
+			h.spans(s.Children, col)
+			h.WriteString("</s>")
 		case Code:
 			h.WriteString("<code>")
 			h.escapeText(s.Text)

@@ -14,13 +14,14 @@ type Span = inline.Span
 
 // The kinds of inline span the renderers draw. ParseInline gives them
 // nothing else but Placeholder, which each writes as it is: an image is
-// its description, raw HTML is text, strikethrough is its text between
-// its tildes, as written, and a link whose destination is not safe is its
-// text alone.
+// its description, raw HTML is text, and a link whose destination is not
+// safe is its text alone. Strike is strikethrough (~~text~~ or ~text~);
+// its Text is the delimiter it was written with.
 const (
 	Text        = inline.Text
 	Emph        = inline.Emph
 	Strong      = inline.Strong
+	Strike      = inline.Strike
 	Code        = inline.Code
 	Link        = inline.Link
 	NoteRef     = inline.NoteRef
@@ -65,7 +66,7 @@ func needsDrawing(spans []Span) bool {
 	for i := range spans {
 		s := &spans[i]
 		switch s.Kind {
-		case inline.Image, inline.HTML, inline.Strike:
+		case inline.Image, inline.HTML:
 			return true
 		case Link:
 			if !SafeURL(s.URL) {
@@ -86,10 +87,6 @@ func draw(out, spans []Span) []Span {
 			out = draw(out, s.Children)
 		case inline.HTML:
 			out = inline.AppendText(out, s.Text)
-		case inline.Strike:
-			out = inline.AppendText(out, s.Text)
-			out = draw(out, s.Children)
-			out = inline.AppendText(out, s.Text)
 		case Link:
 			if !SafeURL(s.URL) {
 				out = draw(out, s.Children)
@@ -97,7 +94,7 @@ func draw(out, spans []Span) []Span {
 			}
 			s.Children = draw(nil, s.Children)
 			out = append(out, s)
-		case Emph, Strong:
+		case Emph, Strong, Strike:
 			s.Children = draw(nil, s.Children)
 			out = append(out, s)
 		default:

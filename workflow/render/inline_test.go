@@ -24,6 +24,8 @@ func TestParseInline(t *testing.T) {
 		{"plain text", "Mexico faces a potentially historic election.", []Span{txt("Mexico faces a potentially historic election.")}},
 		{"brackets stay text", "McAllen [Tex.] and the valley", []Span{txt("McAllen [Tex.] and the valley")}},
 		{"emphasis and strong", "a *b* and **c**", []Span{txt("a "), {Kind: Emph, Children: []Span{txt("b")}}, txt(" and "), {Kind: Strong, Children: []Span{txt("c")}}}},
+		{"strikethrough", "was ~~wrong~~ ~so~", []Span{txt("was "), {Kind: Strike, Text: "~~", Children: []Span{txt("wrong")}}, txt(" "), {Kind: Strike, Text: "~", Children: []Span{txt("so")}}}},
+		{"three tildes are text", "~~~a~~~", []Span{txt("~~~a~~~")}},
 		{"code span keeps its text", "run `a <b> *c*`", []Span{txt("run "), {Kind: Code, Text: "a <b> *c*"}}},
 		{"note reference glued to a word", "asserted[^2] that", []Span{txt("asserted"), ref("2"), txt(" that")}},
 		{"note reference with a word label", "women.[^sexual-abuse]", []Span{txt("women."), ref("sexual-abuse")}},
@@ -108,6 +110,7 @@ func FuzzParseInline(f *testing.F) {
 		"plain text, nothing to parse",
 		"Mexico *faces* a **potentially** historic [election](https://example.org/1?a=b&c=d)[^1] and ¡más! texto.",
 		"a*b*c*d* *a *b* **a* [x]y [x](y z) [^1]*a*[^2] *á* [*a*](b) [a](javascript:x) x![a](b)",
+		"~~gone~~ ~one~ x~~y~~z a~~~b~~ ~~*a*~~ [~~a~~](b) ~~a~~~~b~~ \\~~a~~ ~~~a~~~ ~~a ~b~ c~~",
 	} {
 		f.Add(s)
 	}

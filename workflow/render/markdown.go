@@ -315,10 +315,10 @@ func htmlLines(h, prefix string) string {
 }
 
 // inlineMarkdown returns spans as inline Markdown that reads back as the
-// same spans; atStart says the text starts a line. Emphasis is checked by
-// reading it back: where Markdown's delimiter rules would read it
-// otherwise ("***!*0**"), the unit is written without emphasis, its text
-// kept whole.
+// same spans; atStart says the text starts a line. Emphasis and
+// strikethrough are checked by reading them back: where Markdown's
+// delimiter rules would read them otherwise ("***!*0**"), the unit is
+// written without either, its text kept whole.
 func inlineMarkdown(spans []Span, atStart bool) string {
 	var b bytes.Buffer
 	writeMarkdownSpans(&b, spans, atStart)
@@ -332,23 +332,27 @@ func inlineMarkdown(spans []Span, atStart bool) string {
 
 func hasEmphasis(spans []Span) bool {
 	for i := range spans {
-		if spans[i].Kind == Emph || spans[i].Kind == Strong || hasEmphasis(spans[i].Children) {
+		if k := spans[i].Kind; k == Emph || k == Strong || k == Strike || hasEmphasis(spans[i].Children) {
 			return true
 		}
 	}
 	return false
 }
 
-// plainEmphasis reports whether all emphasis in spans reads back for
-// sure, without checking: each is around text that starts and ends with
-// a letter or digit, so its delimiters open and close whatever is around
-// them, and none touches another.
+// plainEmphasis reports whether all emphasis and strikethrough in spans
+// reads back for sure, without checking: each is around text that starts
+// and ends with a letter or digit, so its delimiters open and close
+// whatever is around them, and none touches another, nor a strikethrough
+// a tilde before it (GFM opens none after a "~", escaped or not).
 func plainEmphasis(spans []Span) bool {
 	prevEmph := false
-	for _, s := range spans {
+	for i, s := range spans {
 		switch s.Kind {
-		case Emph, Strong:
+		case Emph, Strong, Strike:
 			if prevEmph || len(s.Children) != 1 || s.Children[0].Kind != Text {
+				return false
+			}
+			if s.Kind == Strike && i > 0 && spans[i-1].Kind == Text && strings.HasSuffix(spans[i-1].Text, "~") {
 				return false
 			}
 			t := s.Children[0].Text
@@ -372,12 +376,13 @@ func plainEmphasis(spans []Span) bool {
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// stripEmphasis returns spans with emphasis replaced by its content.
+// stripEmphasis returns spans with emphasis and strikethrough replaced by
+// their content.
 func stripEmphasis(spans []Span) []Span {
 	var out []Span
 	for _, s := range spans {
 		switch s.Kind {
-		case Emph, Strong:
+		case Emph, Strong, Strike:
 			out = appendSpans(out, stripEmphasis(s.Children))
 		case Text:
 			out = appendText(out, s.Text)
@@ -443,6 +448,14 @@ func writeMarkdownSpans(b *bytes.Buffer, spans []Span, atStart bool) {
 			b.WriteString("**")
 			writeMarkdownSpans(b, s.Children, false)
 			b.WriteString("**")
+		case Strike:
+			delim := s.Text
+			if delim != "~" {
+				delim = "~~"
+			}
+			b.WriteString(delim)
+			writeMarkdownSpans(b, s.Children, false)
+			b.WriteString(delim)
 		case Code:
 			fence := strings.Repeat("`", longestRun(s.Text, '`')+1)
 			pad := ""

@@ -32,6 +32,9 @@ type run struct {
 	// badge draws the run on a tinted box: the mark of a passage shown in
 	// the original.
 	badge bool
+	// strike, when not 0, tells the strikethrough the run is part of
+	// from the cell's others: a line is drawn through it.
+	strike int
 }
 
 // piece is part of a run placed on a line.

@@ -715,37 +715,45 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 		color = muted
 	}
 	var out []run
-	group := 0 // of the last link or note call
-	var walk func(spans []render.Span, emph, strong bool, url string, g int)
-	walk = func(spans []render.Span, emph, strong bool, url string, g int) {
+	group := 0   // of the last link or note call
+	strikes := 0 // the last strikethrough
+	var walk func(spans []render.Span, emph, strong bool, url string, g, strike int)
+	walk = func(spans []render.Span, emph, strong bool, url string, g, strike int) {
 		for k := range spans {
 			s := &spans[k]
 			switch s.Kind {
 			case render.Text:
-				r := run{text: strings.ReplaceAll(s.Text, string(segment.HardBreak), " "), face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}
+				r := run{text: strings.ReplaceAll(s.Text, string(segment.HardBreak), " "), face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g, strike: strike}
 				if url != "" {
 					r.color = linkInk
 				}
 				out = d.add(m, out, r, miss)
 			case render.Code:
-				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url, group: g}, miss)
+				out = d.add(m, out, run{text: s.Text, face: mono, size: st.size * 0.92, color: color, url: url, group: g, strike: strike}, miss)
 			case render.Placeholder:
-				out = d.add(m, out, run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g}, miss)
+				out = d.add(m, out, run{text: s.Text, face: combine(st.face, emph, strong), size: st.size, color: color, url: url, group: g, strike: strike}, miss)
 			case render.Emph:
-				walk(s.Children, !emph, strong, url, g)
+				walk(s.Children, !emph, strong, url, g, strike)
 			case render.Strong:
-				walk(s.Children, emph, true, url, g)
+				walk(s.Children, emph, true, url, g, strike)
+			case render.Strike:
+				id := strike // struck twice is struck once
+				if id == 0 {
+					strikes++
+					id = strikes
+				}
+				walk(s.Children, emph, strong, url, g, id)
 			case render.Link:
 				if len(s.URL) > maxLinkURL {
 					*longest = max(*longest, len(s.URL))
-					walk(s.Children, emph, strong, "", 0)
+					walk(s.Children, emph, strong, "", 0, strike)
 					continue
 				}
 				group++
-				walk(s.Children, emph, strong, s.URL, group)
+				walk(s.Children, emph, strong, s.URL, group, strike)
 			case render.NoteRef:
 				if s.Note == 0 {
-					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color}, miss)
+					out = d.add(m, out, run{text: "[^" + s.Label + "]", face: combine(st.face, emph, strong), size: st.size, color: color, strike: strike}, miss)
 					continue
 				}
 				group++
@@ -757,7 +765,7 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 			}
 		}
 	}
-	walk(spans, false, false, "", 0)
+	walk(spans, false, false, "", 0, 0)
 	return out
 }
 
@@ -1052,6 +1060,36 @@ func (d *document) line(c *cellBox, col int, l *line, x, y, h, base float64) {
 		if pc.anchor != nil {
 			d.target(pc.anchor, y)
 		}
+	}
+	d.strikeLines(l, x, y, base)
+}
+
+// strikeLines draws a line through each strikethrough of l, whose top is
+// at y, from the start of its first piece to the end of its last, spaces
+// between them included. The line is an artifact: the text's Span says it
+// is struck through (its TextDecorationType), and extracted text is the
+// same without it.
+func (d *document) strikeLines(l *line, x, y, base float64) {
+	for k := 0; k < len(l.pieces); {
+		first := &l.pieces[k]
+		if first.strike == 0 {
+			k++
+			continue
+		}
+		end := k + 1
+		for end < len(l.pieces) && l.pieces[end].strike == first.strike {
+			end++
+		}
+		last := &l.pieces[end-1]
+		size := first.size * ptToMM
+		d.artifact(tagged.ArtifactLayout, func() {
+			d.p.SetFillColor(first.color.r, first.color.g, first.color.b)
+			// Through the middle of the lower-case letters, as thick as
+			// the fonts' underline.
+			d.p.Rect(x+first.x, y+base-size*0.27, last.x+last.w-first.x, size*0.05, "F")
+		})
+		d.forget()
+		k = end
 	}
 }
 

@@ -343,7 +343,10 @@ func checkContent(t *testing.T, page int, content string) {
 type stext struct {
 	typ  string
 	text string // the element's, and its children's, in order
-	kids []*stext
+	// attrs are the attributes poppler reads, "/TextDecorationType
+	// /LineThrough".
+	attrs []string
+	kids  []*stext
 }
 
 func structText(t *testing.T, path string) *stext {
@@ -352,7 +355,7 @@ func structText(t *testing.T, path string) *stext {
 	require.NoError(t, err)
 	root := &stext{typ: "(root)"}
 	stack := []*stext{root}
-	elemLine := regexp.MustCompile(`^([A-Za-z0-9]+)(?: <[^>]*>)?(?: \((?:block|inline)\))?$`)
+	elemLine := regexp.MustCompile(`^([A-Za-z0-9]+)(?: <[^>]*>)?(?: \((?:block|inline)\))?:?$`)
 	for _, l := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
 		depth := (len(l) - len(strings.TrimLeft(l, " "))) / 2
 		l = strings.TrimSpace(l)
@@ -366,6 +369,10 @@ func structText(t *testing.T, path string) *stext {
 				e.text += s
 			}
 		case strings.HasPrefix(l, "Object "):
+		case strings.HasPrefix(l, "/"):
+			// An attribute, one level deeper than its element.
+			e := stack[len(stack)-1]
+			e.attrs = append(e.attrs, l)
 		default:
 			m := elemLine.FindStringSubmatch(l)
 			require.NotNil(t, m, "pdfinfo -struct-text line %q", l)
@@ -583,4 +590,69 @@ func TestTaggedBlocks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "blocks.pdf")
 	require.NoError(t, os.WriteFile(path, renderOne(t, Renderer{Paper: render.A4}, ed), 0o644))
 	checkTagged(t, path)
+}
+
+// TestTaggedStrike sets strikethrough, ~~…~~ and ~…~, one with a link
+// inside: each struck passage is a Span whose layout attribute says it
+// is struck through, its line drawn as an artifact (one fill more per
+// passage than the same text unstruck), and the text read from the tags
+// and from the page is the words alone, without tildes.
+func TestTaggedStrike(t *testing.T) {
+	needTools(t)
+	load := func(body string) (string, *qdoc, *elem) {
+		src := "# Struck\n\n" + body + "\n"
+		w, err := fixture.Load("source/struck.md", src, []string{"es"}, func(_ string, u *segment.Unit) (string, bool) {
+			return "ES " + u.Text, false
+		})
+		require.NoError(t, err)
+		path := filepath.Join(t.TempDir(), "struck.pdf")
+		require.NoError(t, os.WriteFile(path, renderOne(t, Renderer{Paper: render.A4}, render.NewEdition(w, w.Docs[0])), 0o644))
+		doc, q := checkTagged(t, path)
+		return path, q, doc
+	}
+	path, q, doc := load("It was ~~a [long](https://example.org/l) wait~~ and ~short~ after.")
+	plainPath, plainQ, _ := load("It was a [long](https://example.org/l) wait and short after.")
+
+	assert.Equal(t, "Document@en(Art@en(P H1 P(Span(Link) Span)) Art@es(P H1 P(Span(Link) Span)))", doc.shape())
+	spans := 0
+	doc.walk(func(e *elem) {
+		if e.typ != "Span" {
+			return
+		}
+		spans++
+		assert.Equal(t, map[string]any{"/O": "/Layout", "/TextDecorationType": "/LineThrough"}, q.dict(t, e.ref)["/A"], "the Span's attributes")
+	})
+	assert.Equal(t, 4, spans)
+
+	st := structText(t, path)
+	var texts []string
+	for _, art := range st.kids {
+		for _, b := range art.blocks() {
+			texts = append(texts, b.text)
+			if len(b.kids) > 0 {
+				require.Len(t, b.kids, 2, "the paragraph's Spans")
+				assert.Equal(t, "a long wait", strings.TrimSpace(b.kids[0].text))
+				assert.Equal(t, "short", strings.TrimSpace(b.kids[1].text))
+				for _, k := range b.kids {
+					assert.Equal(t, []string{"/TextDecorationType /LineThrough"}, k.attrs, "what poppler reads of the Span")
+				}
+			}
+		}
+	}
+	assert.Equal(t, []string{"ENGLISH", "Struck", "It was a long wait and short after.", "ESPAÑOL", "ES Struck", "ES It was a long wait and short after."}, texts)
+
+	fills := func(q *qdoc) int {
+		n := 0
+		for _, pg := range array(q.dict(t, q.dict(t, q.dict(t, q.trailer["/Root"])["/Pages"]))["/Kids"]) {
+			n += strings.Count(q.data(t, q.dict(t, pg)["/Contents"].(string)), " re f")
+		}
+		return n
+	}
+	assert.Equal(t, fills(plainQ)+4, fills(q), "a line through each struck passage")
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	require.NoError(t, err)
+	plain, err := exec.Command("pdftotext", plainPath, "-").Output()
+	require.NoError(t, err)
+	assert.Equal(t, string(plain), string(out), "the extracted text is the same as unstruck")
+	assert.NotContains(t, string(out), "~")
 }

@@ -75,8 +75,8 @@ type cellTags struct {
 	label tagged.Elem // a note's number or an item's bullet: Lbl
 	badge tagged.Elem // the mark of a passage shown in the original
 	// inline are the elements of the cell's links and note calls, by
-	// run.group.
-	inline map[int]tagged.Elem
+	// run.group; strikes its strikethroughs' Spans, by run.strike.
+	inline, strikes map[int]tagged.Elem
 }
 
 // openRow makes the structure elements of a row, as the next content of
@@ -166,10 +166,26 @@ func (d *document) elemOf(c *cellBox, col int, pc *piece) tagged.Elem {
 			return inline(ct.label, "Link")
 		}
 		return ct.label
-	case pc.url != "" || pc.link != nil:
-		return inline(ct.body, "Link")
 	}
-	return ct.body
+	body := ct.body
+	if pc.strike != 0 {
+		// Strikethrough is a Span whose text decoration says so, as
+		// HTML's <s>: the line drawn through it is an artifact.
+		e, ok := ct.strikes[pc.strike]
+		if !ok {
+			if ct.strikes == nil {
+				ct.strikes = map[int]tagged.Elem{}
+			}
+			e = t.Add(ct.body, "Span")
+			t.SetLineThrough(e)
+			ct.strikes[pc.strike] = e
+		}
+		body = e
+	}
+	if pc.url != "" || pc.link != nil {
+		return inline(body, "Link")
+	}
+	return body
 }
 
 // mark opens marked content for e on the page, unless it is open

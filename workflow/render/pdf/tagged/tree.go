@@ -36,7 +36,9 @@ type node struct {
 	lang   string
 	id     string
 	alt    string
-	kids   []kid
+	// lineThrough marks text struck through.
+	lineThrough bool
+	kids        []kid
 }
 
 type kidKind uint8
@@ -109,6 +111,11 @@ func (t *Tree) SetID(e Elem, id string) { t.nodes[e].id = id }
 
 // SetAlt sets e's alternate description.
 func (t *Tree) SetAlt(e Elem, alt string) { t.nodes[e].alt = alt }
+
+// SetLineThrough says that e's text is struck through: its layout
+// attribute TextDecorationType is LineThrough (ISO 32000-1 §14.8.5.4.3),
+// what HTML's <s> says. It is for inline elements (a Span).
+func (t *Tree) SetLineThrough(e Elem) { t.nodes[e].lineThrough = true }
 
 // Begin returns the operator that opens the next marked content of page
 // p (from 1), as the next part of element e: "/P <</MCID 4>> BDC". The
@@ -238,6 +245,9 @@ func (t *Tree) Objects(next int, pages []int) (Output, error) {
 		if nd.alt != "" {
 			b = append(b, " /Alt "...)
 			b = appendText(b, nd.alt)
+		}
+		if nd.lineThrough {
+			b = append(b, " /A <</O /Layout /TextDecorationType /LineThrough>>"...)
 		}
 		b = append(b, " /K ["...)
 		first := true
