@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/hopeborder/bitext/workflow/catalog"
@@ -49,8 +50,8 @@ var mdSite = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // shownCounts counts, in the Spanish and bilingual editions of w (HTML
 // and Markdown, the Markdown read back by goldmark with GFM as a site
-// would), the links to URLs, emphasis, strong emphasis, code spans and
-// raw HTML.
+// would), the links to URLs, emphasis, strong emphasis, strikethrough,
+// code spans and raw HTML.
 func shownCounts(t testing.TB, w *project.Workspace) map[string]int {
 	ed := render.NewEdition(w, w.Docs[0])
 	out := map[string]int{}
@@ -67,6 +68,7 @@ func shownCounts(t testing.TB, w *project.Workspace) map[string]int {
 				}
 				out[f.Name+" em"] = bytes.Count(f.Data, []byte("<em>"))
 				out[f.Name+" strong"] = bytes.Count(f.Data, []byte("<strong>"))
+				out[f.Name+" strike"] = bytes.Count(f.Data, []byte("<s>"))
 				out[f.Name+" code"] = bytes.Count(f.Data, []byte("<code>"))
 				out[f.Name+" images"] = bytes.Count(f.Data, []byte("<img"))
 				continue
@@ -91,6 +93,8 @@ func shownCounts(t testing.TB, w *project.Workspace) map[string]int {
 					} else {
 						out[f.Name+" strong"]++
 					}
+				case *extast.Strikethrough:
+					out[f.Name+" strike"]++
 				case *ast.CodeSpan:
 					out[f.Name+" code"]++
 				case *ast.RawHTML:
@@ -106,7 +110,7 @@ func shownCounts(t testing.TB, w *project.Workspace) map[string]int {
 var plainShown map[string]int
 
 // checkShown fails when an edition shows more links, images, emphasis,
-// code spans or raw HTML for a translation than check reads in it, or a
+// strikethrough, code spans or raw HTML for a translation than check reads in it, or a
 // link to a URL that check does not flag (the English has none).
 func checkShown(t *testing.T, translation string) {
 	translation = segment.Normalize(translation)
@@ -129,7 +133,7 @@ func checkShown(t *testing.T, translation string) {
 	var known unitText
 	known.parse(translation)
 	kinds := map[string]int{"links": len(known.urls), "images": known.images, "em": known.em, "strong": known.strong,
-		"code": known.codeSpans, "html": len(known.html)}
+		"strike": known.strike, "code": known.codeSpans, "html": len(known.html)}
 	linked := false
 	for k, n := range shown {
 		extra := n - plainShown[k]
@@ -165,7 +169,7 @@ func checkShown(t *testing.T, translation string) {
 // markedUp returns a random text of words and Markdown marks, the
 // issue's "random marked-up strings".
 func markedUp(rng *rand.Rand) string {
-	pieces := []string{"palabra", "otra", " ", " ", "*", "**", "_", "__", "~~", "`", "[", "]", "(", ")", "](", "![",
+	pieces := []string{"palabra", "otra", " ", " ", "*", "**", "_", "__", "~~", "~", "`", "[", "]", "(", ")", "](", "![",
 		"https://x.org", "www.x.org", "ftp://x.org", "a@b.org", "<", ">", "<b>", "</b>", "\\", "&amp;", "[^1]",
 		"{{< x >}}", "{{", "}}", ".", ",", "«", "»"}
 	var b strings.Builder
@@ -179,7 +183,8 @@ func markedUp(rng *rand.Rand) string {
 // against the renderers: for 2,000 random marked-up translations of a
 // plain English paragraph, the linkify forms and the issue's cases, no
 // edition (bilingual and Spanish HTML, Spanish Markdown) shows a link,
-// image, emphasis, code span or raw HTML that check does not read, and a
+// image, emphasis, strikethrough, code span or raw HTML that check does
+// not read, and a
 // link shown is always flagged. Check's own parser disagreed on 40 of
 // these.
 func TestChecksSeeWhatEditionsShow(t *testing.T) {

@@ -24,6 +24,14 @@ func TestMarkup(t *testing.T) {
 		{name: "link dropped", src: "see [the report](https://x.org)", dst: "véase el informe https://x.org", want: "links: 1 in the English, 0 in the translation"},
 		{name: "image became link", src: "![logo](https://x.org/l.png)", dst: "[logo](https://x.org/l.png)", want: "images: 1 in the English, 0 in the translation"},
 		{name: "strikethrough unclosed", src: "~~old~~ new", dst: "~~viejo nuevo", want: "strikethrough"},
+		// Every edition draws strikethrough now: one dropped or added
+		// changes what the reader is told is no longer so.
+		{name: "strikethrough kept", src: "~~old~~ new", dst: "~~viejo~~ nuevo"},
+		{name: "strikethrough with one tilde", src: "~~old~~ new", dst: "~viejo~ nuevo"},
+		{name: "strikethrough dropped", src: "~~old~~ new", dst: "viejo nuevo", want: "strikethrough (~~…~~): 1 in the English, 0 in the translation"},
+		{name: "strikethrough added", src: "old new", dst: "~~viejo~~ nuevo", want: "strikethrough (~~…~~): 0 in the English, 1 in the translation"},
+		{name: "strikethrough became emphasis", src: "~~old~~ new", dst: "*viejo* nuevo", want: "strikethrough (~~…~~): 1 in the English, 0 in the translation"},
+		{name: "three tildes are text", src: "~~~old~~~ new", dst: "~~~viejo~~~ nuevo"},
 		{name: "raw HTML added", src: "a test", dst: `una <img src=x onerror="alert(1)"> prueba`, want: "raw HTML <img"},
 		{name: "raw HTML kept", src: "H<sub>2</sub>O", dst: "H<sub>2</sub>O"},
 		// The issue's case: emphasis may not cross a link's brackets, and
