@@ -72,6 +72,17 @@ func incomplete(t testing.TB) *render.Edition {
 	return render.NewEdition(w, w.Docs[0])
 }
 
+// struck is a short article with strikethrough in its text, a link and
+// a note: the <s> elements axe-core sees.
+func struck(t testing.TB) *render.Edition {
+	src := "# A ~~Draft~~ Title\n\nThe count was ~~forty~~ fifty-two, ~~and [a link](https://example.org/a)~~.\n\n- An item ~removed~ kept.\n\nA note.[^1]\n\n[^1]: The note, ~~wrong~~ right.\n"
+	w, err := fixture.Load("source/struck.md", src, []string{"es"}, func(_ string, u *segment.Unit) (string, bool) {
+		return "ES " + u.Text, false
+	})
+	require.NoError(t, err)
+	return render.NewEdition(w, w.Docs[0])
+}
+
 func needChromium(t *testing.T) string {
 	exe, err := Renderer{}.Find()
 	if err != nil {
@@ -230,7 +241,7 @@ func TestAxe(t *testing.T) {
 
 	dir := t.TempDir()
 	var pages []string
-	for _, ed := range []*render.Edition{shipped(t), incomplete(t)} {
+	for _, ed := range []*render.Edition{shipped(t), incomplete(t), struck(t)} {
 		for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
 			files, err := r.Render(ed)
 			require.NoError(t, err)
