@@ -34,7 +34,7 @@ type column struct {
 
 func newColumn(ed *Edition, col int, class string) column {
 	tag := ed.Langs[col].Tag
-	return column{index: col, id: tag.String(), tag: tag, phrases: PhrasesFor(tag), class: class}
+	return column{index: col, id: tag.String(), tag: tag, phrases: ed.PhrasesFor(tag), class: class}
 }
 
 // escapeText writes s as HTML text.

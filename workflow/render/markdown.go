@@ -67,7 +67,7 @@ type frontMatter struct {
 func markdownArticle(ed *Edition, col int) ([]byte, error) {
 	var b bytes.Buffer
 	tag := ed.Langs[col].Tag
-	p := PhrasesFor(tag)
+	p := ed.PhrasesFor(tag)
 	// The title is Markdown too: Pandoc reads metadata as Markdown, and
 	// a title from a translation is as untrusted as the text.
 	title := ed.Name

@@ -284,7 +284,7 @@ func (r Renderer) newDocument(ed *render.Edition, col int, m *metrics) *document
 	for i, c := range d.cols {
 		d.tags[i] = ed.Langs[c].Tag
 		d.tagNames[i] = ed.Langs[c].Tag.String()
-		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
+		d.phrases[i] = ed.PhrasesFor(ed.Langs[c].Tag)
 		d.st.arts[i] = d.st.tree.Add(d.st.tree.Root(), "Art")
 		d.st.tree.SetLang(d.st.arts[i], d.tagNames[i])
 	}
