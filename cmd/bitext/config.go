@@ -40,6 +40,8 @@ type fileConfig struct {
 	// The keys of the readers: what of a source is translated.
 	TranslateCode   bool     `mapstructure:"translate_code"`
 	FrontMatterKeys []string `mapstructure:"front_matter_keys"`
+	Phrases         string   `mapstructure:"phrases"`
+	Fonts           []string `mapstructure:"fonts"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -123,6 +125,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("user", "")
 	v.SetDefault("translate_code", def.TranslateCode)
 	v.SetDefault("front_matter_keys", segment.DefaultFrontMatterKeys)
+	v.SetDefault("phrases", def.PhrasesDir)
+	v.SetDefault("fonts", def.Fonts)
 	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -182,6 +186,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 
 		TranslateCode:   fc.TranslateCode,
 		FrontMatterKeys: splitList(fc.FrontMatterKeys),
+		PhrasesDir:      filepath.ToSlash(fc.Phrases),
+		Fonts:           splitList(fc.Fonts),
 	}
 	l.user = strings.TrimSpace(fc.User)
 	cc, err := checkConfig(fc.checkFileConfig, l.file)

@@ -174,7 +174,11 @@ func (r *rendered) print(out, errOut io.Writer) {
 		return
 	}
 	for _, w := range r.warnings {
-		fmt.Fprintf(errOut, "%s: warning [%s] %s: %s\n", w.Pos(), w.Check, w.ID, w.Message)
+		id := w.ID
+		if id != "" {
+			id += ": "
+		}
+		fmt.Fprintf(errOut, "%s: warning [%s] %s%s\n", w.Pos(), w.Check, id, w.Message)
 	}
 	for _, f := range r.files {
 		verb := "wrote"
@@ -209,6 +213,9 @@ func (o *renderOptions) validate(l *loaded) error {
 		return err
 	}
 	if _, err := o.editions(); err != nil {
+		return err
+	}
+	if _, err := loadPhrasebook(l); err != nil {
 		return err
 	}
 	if o.engine != "go" && o.engine != "chromium" {
@@ -249,9 +256,14 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	paper, _ := render.ParsePaper(l.cfg.Paper)
 	created, _ := sourceDateEpoch()
 
+	book, err := loadPhrasebook(l)
+	if err != nil {
+		return nil, err
+	}
 	editions := make([]*render.Edition, len(w.Docs))
 	for i, d := range w.Docs {
 		editions[i] = render.NewEdition(w, d)
+		editions[i].Phrasebook = book
 	}
 	if o.strict {
 		if res.missing = missing(editions); len(res.missing) > 0 {
@@ -287,6 +299,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	for _, ed := range editions {
 		warnings = append(warnings, ed.Warnings...)
 	}
+	warnings = append(warnings, book.Warnings()...)
 	for _, w := range render.SortWarnings(warnings) {
 		res.warnings = append(res.warnings, check.Finding{File: w.File, Line: w.Line, Severity: check.Warning, Check: w.Check, ID: w.ID, Message: w.Msg})
 	}
