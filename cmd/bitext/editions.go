@@ -4,12 +4,46 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
+	"github.com/hopeborder/bitext/workflow/render/pdf"
 )
+
+// loadFonts reads the fonts the PDF falls back to (config: fonts): a
+// relative path is in the project, an absolute one anywhere (the
+// system's fonts). Each must be a font the PDF can embed.
+func loadFonts(l *loaded) ([]pdf.Font, error) {
+	if len(l.cfg.Fonts) > pdf.MaxFonts {
+		return nil, &project.ConfigError{Key: "fonts", Msg: fmt.Sprintf("%d fonts; the PDF takes at most %d", len(l.cfg.Fonts), pdf.MaxFonts)}
+	}
+	var out []pdf.Font
+	for _, p := range l.cfg.Fonts {
+		var data []byte
+		var err error
+		if filepath.IsAbs(p) {
+			data, err = os.ReadFile(p)
+		} else {
+			data, err = fs.ReadFile(l.inputs.Root, path.Clean(filepath.ToSlash(p)))
+		}
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, &project.ConfigError{Key: "fonts", Msg: fmt.Sprintf("%s: no such file (relative paths are in the project folder)", p)}
+			}
+			return nil, &project.ConfigError{Key: "fonts", Msg: err.Error()}
+		}
+		f := pdf.Font{Name: p, TTF: data}
+		if err := pdf.CheckFont(f); err != nil {
+			return nil, &project.ConfigError{Key: "fonts", Msg: err.Error()}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
 
 // loadPhrasebook reads the publisher's phrase files (config: phrases)
 // into a phrasebook with bitext's own; without the key, bitext's alone.

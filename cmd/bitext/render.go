@@ -218,6 +218,9 @@ func (o *renderOptions) validate(l *loaded) error {
 	if _, err := loadPhrasebook(l); err != nil {
 		return err
 	}
+	if _, err := loadFonts(l); err != nil {
+		return err
+	}
 	if o.engine != "go" && o.engine != "chromium" {
 		return fmt.Errorf("--engine %q: use go or chromium", o.engine)
 	}
@@ -271,7 +274,11 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		}
 	}
 
-	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created}
+	fonts, err := loadFonts(l)
+	if err != nil {
+		return nil, err
+	}
+	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created, Fonts: fonts}
 	if o.engine == "chromium" && want["pdf"] {
 		cr := chromium.Renderer{Paper: paper, Created: created, ExecPath: o.chromium}
 		// Before anything is written: without a browser, no edition.
@@ -344,15 +351,16 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			files, err := j.r.Render(j.ed)
-			if err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
-				return
-			}
+			// A renderer may make some files and fail others (a PDF
+			// whose language it cannot set): those made are written.
+			files, rerr := j.r.Render(j.ed)
 			for _, f := range files {
 				warnings[i] = append(warnings[i], f.Warnings...)
 			}
 			reports[i], errs[i] = writeFiles(fsys, root, outDir, files)
+			if rerr != nil {
+				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, rerr)
+			}
 		}()
 	}
 	wg.Wait()
