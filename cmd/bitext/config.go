@@ -42,6 +42,8 @@ type fileConfig struct {
 	FrontMatterKeys []string `mapstructure:"front_matter_keys"`
 	Phrases         string   `mapstructure:"phrases"`
 	Fonts           []string `mapstructure:"fonts"`
+	// Credits is read from the file as written (credits.go).
+	Credits any `mapstructure:"credits"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -134,6 +136,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	checkEnvironment(g)
 
 	l := &loaded{root: g.dir}
+	var credits any
 	data, file, err := readConfigFile(g, root)
 	if err != nil {
 		return nil, err
@@ -144,6 +147,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
+		credits = m["credits"]
 		if f, ok := m[legacyFormatKey]; ok {
 			delete(m, legacyFormatKey)
 			if _, both := m["message_format"]; both {
@@ -190,6 +194,9 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		Fonts:           splitList(fc.Fonts),
 	}
 	l.user = strings.TrimSpace(fc.User)
+	if l.cfg.Credits, err = creditsConfig(credits); err != nil {
+		return nil, err
+	}
 	cc, err := checkConfig(fc.checkFileConfig, l.file)
 	if err != nil {
 		return nil, err

@@ -54,6 +54,9 @@ type Config struct {
 	// characters its own fonts lack, tried in order; relative paths are
 	// in the project. Default: none.
 	Fonts []string
+	// Credits are who wrote and translated the articles (bitext.yaml:
+	// credits). Default: none.
+	Credits Credits
 }
 
 // readOptions are the options the sources are read with.

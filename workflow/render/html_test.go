@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,19 +21,30 @@ import (
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
-// renderAll renders every document of w with the text renderers.
+// renderAll renders every document of w with the text renderers, and
+// the archive's index pages and manifest of them.
 func renderAll(t testing.TB, w *project.Workspace) map[string][]byte {
 	out := map[string][]byte{}
+	a := &Archive{Source: w.SourceLocale(), Targets: w.Locales()}
 	for _, d := range w.Docs {
 		ed := NewEdition(w, d)
+		var names []string
 		for _, r := range renderers {
 			files, err := r.Render(ed)
 			require.NoError(t, err)
 			for _, f := range files {
 				require.NotContains(t, out, f.Name, "two renderers write %s", f.Name)
 				out[f.Name] = f.Data
+				names = append(names, f.Name)
 			}
 		}
+		a.Docs = append(a.Docs, NewArchiveDoc(ed, names))
+	}
+	files, err := a.Render()
+	require.NoError(t, err)
+	for _, f := range files {
+		require.NotContains(t, out, f.Name, "the archive writes an edition's %s", f.Name)
+		out[f.Name] = f.Data
 	}
 	return out
 }
@@ -115,9 +127,11 @@ func TestFileNames(t *testing.T) {
 		"us-mexico-persecution-of-migrants-2018-05-23.en.html",
 		"us-mexico-persecution-of-migrants-2018-05-23.es.html",
 		"us-mexico-persecution-of-migrants-2018-05-23.es.md",
+		"index.html", "index.es.html", "index.json",
 	}, keys(all["shipped"]))
 	assert.ElementsMatch(t, []string{
 		"two.en-es.html", "two.en-fr.html", "two.en.html", "two.es.html", "two.fr.html", "two.en.md", "two.es.md", "two.fr.md",
+		"index.html", "index.es.html", "index.fr.html", "index.json",
 	}, keys(all["two-locales"]))
 }
 
@@ -244,6 +258,19 @@ func TestUntrustedTranslation(t *testing.T) {
 	for name, data := range files {
 		t.Run(name, func(t *testing.T) {
 			page := data
+			index := strings.HasPrefix(name, "index.")
+			if name == "index.json" {
+				// The title, as data: JSON's escapes, no markup made.
+				var m struct{ Documents []ArchiveDoc }
+				require.NoError(t, json.Unmarshal(data, &m))
+				require.Len(t, m.Documents, 1)
+				assert.Contains(t, m.Documents[0].Titles[1].Title, `</style><script>alert("title")</script>`)
+				return
+			}
+			css := styleCSS
+			if index {
+				css = archiveCSS
+			}
 			if strings.HasSuffix(name, ".md") {
 				var buf bytes.Buffer
 				require.NoError(t, md.Convert(data, &buf))
@@ -266,7 +293,7 @@ func TestUntrustedTranslation(t *testing.T) {
 					t.Errorf("a <%s> element came through", n.Data)
 				case "style":
 					styles++
-					assert.True(t, strings.HasPrefix(textOf(n), "\n"+styleCSS), "the style element holds more than the stylesheet")
+					assert.True(t, strings.HasPrefix(textOf(n), "\n"+css), "the style element holds more than the stylesheet")
 				}
 				for _, a := range n.Attr {
 					assert.False(t, strings.HasPrefix(strings.ToLower(a.Key), "on"), "<%s %s=%q>", n.Data, a.Key, a.Val)
@@ -276,7 +303,10 @@ func TestUntrustedTranslation(t *testing.T) {
 				}
 			})
 			text := textOf(doc)
-			if strings.HasSuffix(name, ".es.html") || strings.HasSuffix(name, "en-es.html") || strings.HasSuffix(name, ".md") {
+			if index {
+				// The Spanish title, shown as text.
+				assert.Contains(t, text, `Un título </style><script>alert("title")</script> normal`)
+			} else if strings.HasSuffix(name, ".es.html") || strings.HasSuffix(name, "en-es.html") || strings.HasSuffix(name, ".md") {
 				// Shown, as text, not dropped.
 				assert.Contains(t, text, "<script>alert(document.cookie)</script>")
 				assert.Contains(t, text, "<img src=x onerror=alert(1)>")

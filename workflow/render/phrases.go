@@ -1,7 +1,9 @@
 package render
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -43,6 +45,10 @@ type Phrases struct {
 	// Editions labels the links to the other editions; SideBySide names
 	// the bilingual one.
 	Editions, SideBySide string
+	// Articles heads the index page of every article, ArchiveIntro says
+	// what it lists, Article, Date and Translated head its columns, and
+	// OtherLanguages labels the links to its other languages.
+	Articles, ArchiveIntro, Article, Date, Translated, OtherLanguages string
 
 	// book holds the messages Progress and Percent fill in.
 	book *Phrasebook
@@ -53,7 +59,8 @@ type Phrases struct {
 
 // phraseIDs are the IDs of the messages every language's phrases must
 // have: a language that lacks one is not used at all (see Phrasebook).
-var phraseIDs = []string{"Notes", "Untranslated", "Stale", "Note", "Back", "Show", "Both", "Editions", "SideBySide", "Progress", "Reviewed", "Percent"}
+var phraseIDs = []string{"Notes", "Untranslated", "Stale", "Note", "Back", "Show", "Both", "Editions", "SideBySide",
+	"Articles", "ArchiveIntro", "Article", "Date", "Translated", "OtherLanguages", "Progress", "Reviewed", "Percent", "Byline", "TranslatedBy"}
 
 // progressData is what the Progress message may use.
 type progressData struct {
@@ -77,6 +84,12 @@ type percentData struct {
 	N string
 }
 
+// namesData is what the Byline and TranslatedBy messages may use.
+type namesData struct {
+	// Names are people's names, joined by commas.
+	Names string
+}
+
 // PhraseFile is a go-i18n message file of edition phrases, named
 // <anything>.<lang>.<toml|json|yaml> as go-i18n names them.
 type PhraseFile struct {
@@ -95,6 +108,8 @@ type PhraseFile struct {
 // mixes two languages in one sentence.
 type Phrasebook struct {
 	bundle *i18n.Bundle
+	// key hashes the files, in order.
+	key string
 	// files are where each language's messages came from, for warnings.
 	files map[language.Tag][]string
 	// chosen are the phrases For gave each tag; problems say what each
@@ -129,11 +144,15 @@ func NewPhrasebook(extra ...PhraseFile) (*Phrasebook, error) {
 		}
 		files = append(files, PhraseFile{Path: "phrases/" + n.Name(), Data: data})
 	}
+	h := sha256.New()
 	for i, f := range append(files, extra...) {
 		if err := b.add(f, i >= len(files)); err != nil {
 			return nil, err
 		}
+		fmt.Fprintf(h, "%d:%s%d:", len(f.Path), f.Path, len(f.Data))
+		h.Write(f.Data)
 	}
+	b.key = hex.EncodeToString(h.Sum(nil))
 	return b, nil
 }
 
@@ -162,6 +181,12 @@ func (b *Phrasebook) add(f PhraseFile, publisher bool) error {
 		b.files[t] = append(b.files[t], f.Path)
 	}
 	return nil
+}
+
+// Key returns a hash of the phrase files the book was loaded from: the
+// same files, the same key.
+func (b *Phrasebook) Key() string {
+	return b.key
 }
 
 // builtinBook is the phrasebook of bitext's own phrases.
@@ -249,7 +274,8 @@ func (b *Phrasebook) candidates(tag language.Tag) []language.Tag {
 func (b *Phrasebook) phrases(lang language.Tag) (Phrases, string) {
 	p := Phrases{book: b, lang: lang}
 	loc := i18n.NewLocalizer(b.bundle, lang.String())
-	fields := []*string{&p.Notes, &p.Untranslated, &p.Stale, &p.Note, &p.Back, &p.Show, &p.Both, &p.Editions, &p.SideBySide}
+	fields := []*string{&p.Notes, &p.Untranslated, &p.Stale, &p.Note, &p.Back, &p.Show, &p.Both, &p.Editions, &p.SideBySide,
+		&p.Articles, &p.ArchiveIntro, &p.Article, &p.Date, &p.Translated, &p.OtherLanguages}
 	var missing []string
 	for i, id := range phraseIDs {
 		var data any
@@ -260,6 +286,8 @@ func (b *Phrasebook) phrases(lang language.Tag) (Phrases, string) {
 			data = reviewedData{N: 1, Total: 2}
 		case "Percent":
 			data = percentData{N: "1"}
+		case "Byline", "TranslatedBy":
+			data = namesData{Names: "Ana"}
 		}
 		s, got, err := loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 		if err != nil || got != lang || strings.TrimSpace(s) == "" {
@@ -329,6 +357,17 @@ func (p Phrases) Progress(l Lang, source language.Tag) string {
 		out = append(out, p.localize("Reviewed", reviewedData{N: l.Reviewed, Total: total}))
 	}
 	return strings.Join(out, " ")
+}
+
+// Byline credits authors, and TranslatedBy translators, in these
+// phrases' language.
+func (p Phrases) Byline(names []string) string {
+	return p.localize("Byline", namesData{Names: strings.Join(names, ", ")})
+}
+
+// TranslatedBy credits translators; see Byline.
+func (p Phrases) TranslatedBy(names []string) string {
+	return p.localize("TranslatedBy", namesData{Names: strings.Join(names, ", ")})
 }
 
 // Percent writes a share the way the language does (its decimal mark, its

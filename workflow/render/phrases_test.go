@@ -141,7 +141,8 @@ func TestPhrasesFromMessageFiles(t *testing.T) {
 			p := PhrasesFor(mf.Tag)
 			require.Equal(t, mf.Tag, p.Lang(), "the language's own phrases are used")
 			for id, got := range map[string]string{"Notes": p.Notes, "Untranslated": p.Untranslated, "Stale": p.Stale, "Note": p.Note, "Back": p.Back,
-				"Show": p.Show, "Both": p.Both, "Editions": p.Editions, "SideBySide": p.SideBySide} {
+				"Show": p.Show, "Both": p.Both, "Editions": p.Editions, "SideBySide": p.SideBySide, "Articles": p.Articles, "ArchiveIntro": p.ArchiveIntro,
+				"Article": p.Article, "Date": p.Date, "Translated": p.Translated, "OtherLanguages": p.OtherLanguages} {
 				assert.Equal(t, ids[id].Other, got, id)
 			}
 			pct := p.Percent(42.5)
@@ -178,6 +179,22 @@ other = "Omextin"
 other = "Amoxtli"
 [SideBySide]
 other = "Ome tlahtolli"
+[Articles]
+other = "Amoxtli"
+[ArchiveIntro]
+other = "Amoxtli"
+[Article]
+other = "Amoxtli"
+[Date]
+other = "Tonalli"
+[Translated]
+other = "Motlahtolcuep"
+[OtherLanguages]
+other = "Occequin tlahtolli"
+[Byline]
+other = "{{.Names}} oquicuilo"
+[TranslatedBy]
+other = "{{.Names}} oquitlahtolcuep"
 [Percent]
 other = "{{.N}} %"
 [Reviewed]
@@ -267,7 +284,7 @@ func FuzzPhrasebook(f *testing.F) {
 		}
 		for _, tag := range []language.Tag{language.French, language.MustParse("fr-CA"), language.English, language.MustParse("nah")} {
 			p := b.For(tag)
-			for _, s := range []string{p.Notes, p.Untranslated, p.Stale, p.Note, p.Back, p.Show, p.Both, p.Editions, p.SideBySide, p.Percent(50), p.Progress(Lang{Translated: 1, Stale: 1}, language.English)} {
+			for _, s := range []string{p.Notes, p.Untranslated, p.Stale, p.Note, p.Back, p.Show, p.Both, p.Editions, p.SideBySide, p.Articles, p.ArchiveIntro, p.Article, p.Date, p.Translated, p.OtherLanguages, p.Percent(50), p.Progress(Lang{Translated: 1, Stale: 1}, language.English)} {
 				if s == "" {
 					t.Fatalf("%s: an empty phrase", tag)
 				}
