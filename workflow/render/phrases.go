@@ -66,16 +66,18 @@ var phraseIDs = []string{"Notes", "Untranslated", "Stale", "Note", "Back", "Show
 type progressData struct {
 	// Percent is the share translated, as the Percent message writes it.
 	Percent string
-	// Done and Total count the passages translated and all of them.
-	Done, Total int
+	// Done and Total count the passages translated and all of them,
+	// written with the language's digits (٤٥ in Arabic).
+	Done, Total string
 	// Source names the language of the original, in the phrases' one.
 	Source string
 }
 
 // reviewedData is what the Reviewed message may use.
 type reviewedData struct {
-	// N and Total count the passages reviewed and all of them.
-	N, Total int
+	// N and Total count the passages reviewed and all of them, written
+	// with the language's digits.
+	N, Total string
 }
 
 // percentData is what the Percent message may use.
@@ -281,9 +283,9 @@ func (b *Phrasebook) phrases(lang language.Tag) (Phrases, string) {
 		var data any
 		switch id {
 		case "Progress":
-			data = progressData{Percent: "1%", Done: 1, Total: 2, Source: "English"}
+			data = progressData{Percent: "1%", Done: "1", Total: "2", Source: "English"}
 		case "Reviewed":
-			data = reviewedData{N: 1, Total: 2}
+			data = reviewedData{N: "1", Total: "2"}
 		case "Percent":
 			data = percentData{N: "1"}
 		case "Byline", "TranslatedBy":
@@ -348,13 +350,13 @@ func (p Phrases) Progress(l Lang, source language.Tag) string {
 	if !l.Complete() {
 		out = append(out, p.localize("Progress", progressData{
 			Percent: p.Percent(l.Percent()),
-			Done:    l.Translated,
-			Total:   total,
+			Done:    p.number(l.Translated),
+			Total:   p.number(total),
 			Source:  locale.NameIn(p.lang, source),
 		}))
 	}
 	if l.Reviewing {
-		out = append(out, p.localize("Reviewed", reviewedData{N: l.Reviewed, Total: total}))
+		out = append(out, p.localize("Reviewed", reviewedData{N: p.number(l.Reviewed), Total: p.number(total)}))
 	}
 	return strings.Join(out, " ")
 }
@@ -368,6 +370,11 @@ func (p Phrases) Byline(names []string) string {
 // TranslatedBy credits translators; see Byline.
 func (p Phrases) TranslatedBy(names []string) string {
 	return p.localize("TranslatedBy", namesData{Names: strings.Join(names, ", ")})
+}
+
+// number writes a count with the language's digits and grouping.
+func (p Phrases) number(n int) string {
+	return message.NewPrinter(p.lang).Sprint(number.Decimal(n))
 }
 
 // Percent writes a share the way the language does (its decimal mark, its

@@ -148,8 +148,14 @@ func TestPhrasesFromMessageFiles(t *testing.T) {
 			pct := p.Percent(42.5)
 			assert.Equal(t, strings.Replace(ids["Percent"].Other, "{{.N}}", message.NewPrinter(mf.Tag).Sprint(number.Decimal(42.5)), 1), pct)
 			progress := p.Progress(Lang{Translated: 17, Untranslated: 23}, language.English)
-			want := strings.NewReplacer("{{.Percent}}", p.Percent(42.5), "{{.Done}}", "17", "{{.Total}}", "40", "{{.Source}}", locale.NameIn(mf.Tag, language.English)).Replace(ids["Progress"].Other)
+			// The counts in the language's digits, as the percentage.
+			digits := message.NewPrinter(mf.Tag)
+			want := strings.NewReplacer("{{.Percent}}", p.Percent(42.5), "{{.Done}}", digits.Sprint(number.Decimal(17)), "{{.Total}}", digits.Sprint(number.Decimal(40)),
+				"{{.Source}}", locale.NameIn(mf.Tag, language.English)).Replace(ids["Progress"].Other)
 			assert.Equal(t, want, progress)
+			if mf.Tag == language.Arabic {
+				assert.Contains(t, progress, "١٧ من ٤٠", "Arabic-Indic digits throughout, never mixed with 17")
+			}
 		})
 	}
 }
