@@ -134,3 +134,12 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+func TestRightToLeft(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"ar": true, "he": true, "fa": true, "ur": true, "yi": true, "ar-EG": true, "ps": true, "dv": true,
+		"en": false, "es": false, "ja": false, "nah": false, "az-Arab": true, "az": false, "x-private": false, "und": false,
+	} {
+		assert.Equal(t, want, RightToLeft(language.Make(tag)), tag)
+	}
+}

@@ -186,7 +186,7 @@ h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 nav { font: .9rem/1.4 system-ui, "Liberation Sans", sans-serif; margin-bottom: 1rem; }
 nav a, td a { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: start; vertical-align: top; padding: .5rem .6rem .5rem 0; border-bottom: 1px solid var(--rule); }
+th, td { text-align: start; vertical-align: top; padding-block: .5rem; padding-inline: 0 .6rem; border-bottom: 1px solid var(--rule); }
 th { font: 600 .8rem/1.3 system-ui, "Liberation Sans", sans-serif; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 td.titles p { margin: 0 0 .2rem; }
 td.titles p + p { color: var(--muted); }
@@ -211,7 +211,9 @@ func (a *Archive) page(tag language.Tag) []byte {
 	h := &htmlWriter{}
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(tag.String())
-	h.WriteString("\">\n")
+	h.WriteString("\"")
+	h.pageDir(tag)
+	h.WriteString(">\n")
 	var alts []alternate
 	for _, t := range append([]language.Tag{a.Source}, a.Targets...) {
 		alts = append(alts, alternate{href: a.IndexName(t), hreflang: t.String(), label: locale.Autonym(t), lang: t.String(), current: t == tag})
@@ -240,7 +242,9 @@ func (a *Archive) page(tag language.Tag) []byte {
 		h.escapeAttr(al.hreflang)
 		h.WriteString(`" lang="`)
 		h.escapeAttr(al.lang)
-		h.WriteString(`">`)
+		h.WriteString(`"`)
+		h.dir(language.Make(al.lang), tag)
+		h.WriteString(">")
 		h.escapeText(al.label)
 		h.WriteString("</a>")
 	}
@@ -269,6 +273,7 @@ func (h *htmlWriter) phraseLang(p Phrases, page language.Tag) {
 		h.WriteString(` lang="`)
 		h.escapeAttr(p.Lang().String())
 		h.WriteString(`"`)
+		h.dir(p.Lang(), page)
 	}
 }
 
@@ -301,7 +306,9 @@ func (a *Archive) row(h *htmlWriter, d *ArchiveDoc, tag language.Tag, p Phrases)
 		}
 		h.WriteString(`<p lang="`)
 		h.escapeAttr(lang)
-		h.WriteString(`">`)
+		h.WriteString(`"`)
+		h.dir(language.Make(lang), tag)
+		h.WriteString(">")
 		if link != "" {
 			h.WriteString(`<a href="`)
 			h.escapeAttr(link)
@@ -345,7 +352,9 @@ func (a *Archive) row(h *htmlWriter, d *ArchiveDoc, tag language.Tag, p Phrases)
 	for _, l := range d.Locales {
 		h.WriteString(`<li><span lang="`)
 		h.escapeAttr(l.Locale)
-		h.WriteString(`">`)
+		h.WriteString(`"`)
+		h.dir(language.Make(l.Locale), tag)
+		h.WriteString(">")
 		h.escapeText(locale.Autonym(language.Make(l.Locale)))
 		h.WriteString(`</span> <span class="pct">`)
 		h.escapeText(p.Percent(l.Percent))

@@ -44,7 +44,7 @@ func TestArchiveIndex(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{
 		"bilingual:en-es:two.en-es.html", "bilingual:en-fr:two.en-fr.html", "html:en:two.en.html", "html:es:two.es.html",
-		"html:fr:two.fr.html", "md:es:two.es.md", "md:fr:two.fr.md",
+		"html:fr:two.fr.html", "md:en:two.en.md", "md:es:two.es.md", "md:fr:two.fr.md",
 	}, kinds)
 
 	for _, page := range []struct{ name, lang, heading string }{

@@ -141,11 +141,6 @@ func fontErrors(warnings []render.Warning) error {
 	return fmt.Errorf("not written: a font is missing for the text of %d %s:\n%s", len(lines), cells(len(lines)), strings.Join(lines, "\n"))
 }
 
-// rtlScripts are the scripts written right to left that fpdf can
-// neither shape (Arabic's joined forms) nor order (the Unicode
-// bidirectional algorithm).
-var rtlScripts = map[string]bool{"Arab": true, "Aran": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Yezi": true}
-
 // shapedScripts are scripts whose letters change shape and place with
 // their neighbours (Devanagari's conjuncts and vowel signs set before
 // their consonant), which fpdf, setting one glyph per character, cannot
@@ -167,7 +162,9 @@ func checkScripts(ed *render.Edition, col int) error {
 		}
 		const fix = "the HTML editions are right: make the PDF from them with --engine chromium, or leave it out with --only html,md"
 		switch {
-		case rtlScripts[s.String()]:
+		case locale.RightToLeft(l.Tag):
+			// fpdf can neither order right-to-left text (the Unicode
+			// bidirectional algorithm) nor shape Arabic's joined forms.
 			return fmt.Errorf("%s (%s) is written right to left, which bitext's PDF writer cannot set (it neither orders right-to-left text nor joins Arabic letters); %s", l.Tag, locale.NameIn(language.English, l.Tag), fix)
 		case shapedScripts[s.String()]:
 			return fmt.Errorf("%s (%s) is written in a script whose letters join and reorder (%s), which bitext's PDF writer cannot set; %s", l.Tag, locale.NameIn(language.English, l.Tag), s, fix)
