@@ -122,7 +122,7 @@ func (o *renderOptions) addFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1), writing nothing, when a unit is untranslated or stale")
 	f.String("paper", "", "page size of the PDF and of printed HTML: a4 or letter (config: paper; default a4)")
 	f.StringVar(&o.engine, "engine", "go", "how to write the PDF: go (bitext itself) or chromium (headless Chromium)")
-	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf (default: all)")
+	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf, index (the index pages and manifest, of the editions written) (default: all)")
 	f.BoolVar(&o.rebuild, "rebuild", false, "render every edition again, whatever the build cache holds")
 	f.StringVar(&o.chromium, "chromium", "", "the browser --engine chromium runs (default: chromium, chromium-browser or google-chrome on PATH)")
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions([]string{"a4", "letter"}, cobra.ShellCompDirectiveNoFileComp))
@@ -232,7 +232,7 @@ func (o *renderOptions) validate(l *loaded) error {
 
 // editions returns which editions --only asks for.
 func (o *renderOptions) editions() (map[string]bool, error) {
-	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true}
+	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true, "index": true}
 	if len(o.only) == 0 {
 		return want, nil
 	}
@@ -241,10 +241,10 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 		switch e {
 		case "html":
 			want["bilingual"], want["html"] = true, true
-		case "bilingual", "md", "pdf":
+		case "bilingual", "md", "pdf", "index":
 			want[e] = true
 		default:
-			return nil, fmt.Errorf("--only %q: the editions are html (all HTML), bilingual (the bilingual HTML), md and pdf", e)
+			return nil, fmt.Errorf("--only %q: the editions are html (all HTML), bilingual (the bilingual HTML), md and pdf, and index the index pages", e)
 		}
 	}
 	return want, nil
@@ -307,10 +307,10 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	bc := openCache(o, l, outDir, settingsKey(l, paper, created, book, fonts))
 	files, archive, warnings, err := renderAll(o.fs, l.root, outDir, w, book, kinds, bc, o.verbosef)
 	res.files = files
-	// The index of every document, and the cache, once the editions are.
-	// The index links every edition: with --only, which makes some, it
-	// is left as it is.
-	if err == nil && len(o.only) == 0 {
+	// The index of every document, and the cache, once the editions are
+	// all written. It links the editions of this run: with --only, only
+	// when asked (--only html,md,index).
+	if err == nil && want["index"] {
 		// Credits are not part of the editions yet: they come from the
 		// configuration, fresh, whatever the cache holds.
 		for i := range archive {
