@@ -90,12 +90,12 @@ func openCache(o *renderOptions, l *loaded, outDir, settings string) *buildCache
 // and modification time: a file removed, edited or replaced is made
 // again).
 func (bc *buildCache) lookup(root, outDir, doc, kind, key string) (buildcache.Entry, bool) {
-	bc.mu.Lock()
-	defer bc.mu.Unlock()
 	if bc.off {
 		return buildcache.Entry{}, false
 	}
+	bc.mu.Lock()
 	e, ok := bc.c.Lookup(doc, kind, key)
+	bc.mu.Unlock()
 	if !ok || len(e.Files) == 0 {
 		return buildcache.Entry{}, false
 	}

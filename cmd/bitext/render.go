@@ -392,17 +392,20 @@ func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *r
 	}
 	docs := w.Docs
 	editions := make([]*render.Edition, len(docs))
-	var jobs []job
-	for i, d := range docs {
+	// What the cache holds of each document, asked on every processor:
+	// of an archive, this is most of a build that renders nothing.
+	jobs := make([]job, len(docs)*len(kinds))
+	parallel(len(docs), func(i int) {
+		d := docs[i]
 		fp := w.Fingerprint(d)
 		for k, kind := range kinds {
 			jb := job{doc: i, kind: k, key: buildcache.Key(bc.settings, kind.name, kind.extra, fp)}
 			if e, ok := bc.lookup(root, outDir, d.Name, kind.name, jb.key); ok {
 				jb.cached = &e
 			}
-			jobs = append(jobs, jb)
+			jobs[i*len(kinds)+k] = jb
 		}
-	}
+	})
 	// An edition is laid out only for the documents something is
 	// rendered of, or whose index entry the cache lacks.
 	once := make([]sync.Once, len(docs))
@@ -492,6 +495,25 @@ func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *r
 		}
 	}
 	return lines, archive, all, nil
+}
+
+// parallel calls f(0) … f(n-1) on every processor and returns when all
+// have returned.
+func parallel(n int, f func(int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // writeFiles writes files into outDir under root, each atomically,
