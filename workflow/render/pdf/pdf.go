@@ -778,11 +778,27 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 
 // add appends r to runs, cut where r's face lacks a character into runs
 // set in its fallback face; what no face has goes to miss (see cover).
+// It is cut too at zero-width spaces and soft hyphens, which are not
+// drawn: the run before each says where a line may break (run.brk).
 func (d *document) add(m *metrics, runs []run, r run, miss *missing) []run {
-	for _, seg := range m.cover(r.text, r.face, miss) {
-		rr := r
-		rr.text, rr.face = seg.text, seg.face
-		runs = append(runs, rr)
+	start := len(runs)
+	text := r.text
+	for text != "" {
+		part, brk := text, rune(0)
+		if i := strings.IndexAny(text, breaks); i >= 0 {
+			c, size := utf8.DecodeRuneInString(text[i:])
+			part, brk, text = text[:i], c, text[i+size:]
+		} else {
+			text = ""
+		}
+		for _, seg := range m.cover(part, r.face, miss) {
+			rr := r
+			rr.text, rr.face = seg.text, seg.face
+			runs = append(runs, rr)
+		}
+		if brk != 0 && len(runs) > start {
+			runs[len(runs)-1].brk = brk
+		}
 	}
 	return runs
 }
@@ -1058,6 +1074,10 @@ func (d *document) line(c *cellBox, col int, l *line, x, y, h, base float64) {
 			// A note call reads apart from the word it follows:
 			// "2012 7", not "20127".
 			actual = " " + pc.text
+		}
+		if pc.hyphen {
+			// A line broken at a soft hyphen reads as the one word.
+			actual = "\u00ad"
 		}
 		d.mark(e, actual)
 		p.Text(x+pc.x, y+base-pc.rise*ptToMM, pc.text)
