@@ -135,12 +135,12 @@ func (c *Cache) doc(name string) *Doc {
 }
 
 // Encode returns the cache's bytes: the same cache, the same bytes
-// (encoding/json sorts map keys).
+// (encoding/json sorts map keys). They are not indented: a machine reads
+// them, on every build, and an archive's cache is megabytes.
 func (c *Cache) Encode() []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
 	// Only strings, numbers and the index's fields: it cannot fail.
 	_ = enc.Encode(c)
 	return b.Bytes()
