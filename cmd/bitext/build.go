@@ -84,6 +84,9 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	if err := o.render.validate(l); err != nil {
 		return err
 	}
+	if err := o.render.validateDocs(w, want); err != nil {
+		return err
+	}
 
 	progress := o.progressOut()
 	fmt.Fprintln(progress, "== update")

@@ -230,6 +230,21 @@ func (o *renderOptions) validate(l *loaded) error {
 	return nil
 }
 
+// validateDocs refuses, before anything is written, a document whose
+// editions would take the index pages' names: one named index, whose
+// Spanish edition would be index.es.html.
+func (o *renderOptions) validateDocs(w *project.Workspace, want map[string]bool) error {
+	if !want["index"] {
+		return nil
+	}
+	for _, d := range w.Docs {
+		if d.Name == "index" {
+			return &project.ConfigError{Key: "sources", Msg: fmt.Sprintf("%s: its editions would be named as the index pages (index.html, index.<locale>.html); rename the source", d.SourcePath)}
+		}
+	}
+	return nil
+}
+
 // editions returns which editions --only asks for.
 func (o *renderOptions) editions() (map[string]bool, error) {
 	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true, "index": true}
@@ -261,6 +276,9 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 // cached entries of those documents.
 func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) (*rendered, error) {
 	if err := o.validate(l); err != nil {
+		return nil, err
+	}
+	if err := o.validateDocs(w, want); err != nil {
 		return nil, err
 	}
 	res := &rendered{}
