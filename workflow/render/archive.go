@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -106,29 +105,30 @@ func NewArchiveDoc(ed *Edition, files []string) ArchiveDoc {
 		a.Locales = append(a.Locales, ArchiveLocale{Locale: l.Tag.String(), Units: len(ed.Rows), Translated: l.Translated, Stale: l.Stale,
 			Untranslated: l.Untranslated, Percent: project.Percent(l.Translated, len(ed.Rows)), Complete: l.Complete()})
 	}
-	src := ed.Langs[0].Tag.String()
+	// Each file is told by its name, as the renderers make them: the
+	// bilingual and PDF editions pair the source with one target, the
+	// others are in one language.
+	type known struct {
+		kind string
+		cols []int
+	}
+	names := map[string]known{}
+	for col := range ed.Langs {
+		names[LangName(ed, col, "html")] = known{"html", []int{col}}
+		names[LangName(ed, col, "md")] = known{"md", []int{col}}
+	}
+	for col := 1; col < len(ed.Langs); col++ {
+		names[PairName(ed, col, "html")] = known{"bilingual", []int{0, col}}
+		names[PairName(ed, col, "pdf")] = known{"pdf", []int{0, col}}
+	}
 	for _, f := range files {
-		e := ArchiveEdition{File: f}
-		rest := strings.TrimPrefix(f, ed.Name+".")
-		ext := path.Ext(rest)
-		langs := strings.TrimSuffix(rest, ext)
-		switch ext {
-		case ".pdf":
-			e.Kind = "pdf"
-		case ".md":
-			e.Kind = "md"
-		case ".html":
-			e.Kind = "html"
-			if strings.HasPrefix(langs, src+"-") && langs != src {
-				e.Kind = "bilingual"
-			}
-		default:
+		k, ok := names[f]
+		if !ok {
 			continue
 		}
-		if e.Kind == "bilingual" || e.Kind == "pdf" {
-			e.Locales = []string{src, strings.TrimPrefix(langs, src+"-")}
-		} else {
-			e.Locales = []string{langs}
+		e := ArchiveEdition{Kind: k.kind, File: f}
+		for _, col := range k.cols {
+			e.Locales = append(e.Locales, ed.Langs[col].Tag.String())
 		}
 		a.Editions = append(a.Editions, e)
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+
+	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
 )
 
 // TestArchiveIndex reads the index pages and manifest of a project with
@@ -124,4 +126,30 @@ func TestArchiveCredits(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+// TestArchiveEditionKinds: an edition's kind and languages come from the
+// names the renderers give, not from guessing at a name's parts: British
+// English from English is a one-language edition, not a bilingual one.
+func TestArchiveEditionKinds(t *testing.T) {
+	w, err := fixture.Load("source/a.md", "# Title\n\nA paragraph.\n", []string{"en-GB", "es"}, fixture.Spanish)
+	require.NoError(t, err)
+	ed := NewEdition(w, w.Docs[0])
+	var names []string
+	for _, r := range renderers {
+		files, err := r.Render(ed)
+		require.NoError(t, err)
+		for _, f := range files {
+			names = append(names, f.Name)
+		}
+	}
+	var got []string
+	for _, e := range NewArchiveDoc(ed, append(names, "a.notes.txt")).Editions {
+		got = append(got, e.Kind+":"+strings.Join(e.Locales, "+")+":"+e.File)
+	}
+	assert.ElementsMatch(t, []string{
+		"bilingual:en+en-GB:a.en-en-GB.html", "bilingual:en+es:a.en-es.html",
+		"html:en:a.en.html", "html:en-GB:a.en-GB.html", "html:es:a.es.html",
+		"md:en-GB:a.en-GB.md", "md:es:a.es.md",
+	}, got, "every edition, each of its kind; a file no renderer makes is left out")
 }
