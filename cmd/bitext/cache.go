@@ -28,7 +28,8 @@ type buildCache struct {
 	dir   string
 	dirty bool
 	// settings is the key part every edition shares: the bitext binary,
-	// the languages, the paper, the date, the phrases and the fonts.
+	// the languages, the paper, the date and the phrases (the fonts are
+	// the PDF's own part, editionKind.extra).
 	settings string
 	off      bool
 }
@@ -59,8 +60,14 @@ var toolIdentity = sync.OnceValue(func() string {
 
 // settingsKey hashes what every edition of the project depends on besides
 // its document (see buildCache.settings).
-func settingsKey(l *loaded, paper render.Paper, created time.Time, book *render.Phrasebook, fonts []pdf.Font) string {
-	parts := []string{toolIdentity(), l.cfg.SourceLocale, strings.Join(l.cfg.Locales, ","), paper.Name, created.UTC().Format(time.RFC3339), book.Key()}
+func settingsKey(l *loaded, paper render.Paper, created time.Time, book *render.Phrasebook) string {
+	return buildcache.Key(toolIdentity(), l.cfg.SourceLocale, strings.Join(l.cfg.Locales, ","), paper.Name, created.UTC().Format(time.RFC3339), book.Key())
+}
+
+// fontsKey hashes the fallback fonts, which only bitext's own PDF sets
+// text in.
+func fontsKey(fonts []pdf.Font) string {
+	var parts []string
 	for _, f := range fonts {
 		sum := sha256.Sum256(f.TTF)
 		parts = append(parts, f.Name, hex.EncodeToString(sum[:]))

@@ -298,7 +298,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		return nil, err
 	}
 	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created, Fonts: fonts}
-	pdfEngine := "go"
+	pdfEngine := "go " + fontsKey(fonts)
 	if o.engine == "chromium" && want["pdf"] {
 		cr := chromium.Renderer{Paper: paper, Created: created, ExecPath: o.chromium}
 		// Before anything is written: without a browser, no edition.
@@ -322,7 +322,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		}
 	}
 	outDir := path.Clean(l.cfg.OutputDir)
-	bc := openCache(o, l, outDir, settingsKey(l, paper, created, book, fonts))
+	bc := openCache(o, l, outDir, settingsKey(l, paper, created, book))
 	files, archive, warnings, err := renderAll(o.fs, l.root, outDir, w, book, kinds, bc, o.verbosef)
 	res.files = files
 	// The index of every document, and the cache, once the editions are
