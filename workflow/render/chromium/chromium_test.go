@@ -372,9 +372,15 @@ func TestRightToLeftLayout(t *testing.T) {
 	var single struct {
 		Title, Note box
 		HTMLDir     string
+		// Numbers are the citation numbers, OnRight those in the right
+		// margin of their passage.
+		Numbers, OnRight int
 	}
-	eval("rtl.ar.html", 1280, measure+`JSON.stringify({title: text(document.querySelector("h1")), note: text(document.querySelector(".notes li")), htmlDir: getComputedStyle(document.documentElement).direction})`, &single)
+	eval("rtl.ar.html", 1280, measure+`JSON.stringify({title: text(document.querySelector("h1")), note: text(document.querySelector(".notes li")), htmlDir: getComputedStyle(document.documentElement).direction,
+		numbers: document.querySelectorAll(".pn").length, onRight: [...document.querySelectorAll(".pn")].filter(p => p.getBoundingClientRect().left >= p.parentElement.getBoundingClientRect().right - 1).length})`, &single)
 	assert.Equal(t, "rtl", single.HTMLDir)
+	assert.Greater(t, single.Numbers, 10)
+	assert.Equal(t, single.Numbers, single.OnRight, "citation numbers in the Arabic page's right margin, the English passage's too")
 	assert.InDelta(t, single.Title.Right, single.Title.TextRight, 1, "the Arabic title sets from the right")
 	assert.Greater(t, single.Note.PadRight, 10.0, "the notes hang on the right")
 	assert.Zero(t, single.Note.PadLeft)
