@@ -150,6 +150,6 @@ func TestArchiveEditionKinds(t *testing.T) {
 	assert.ElementsMatch(t, []string{
 		"bilingual:en+en-GB:a.en-en-GB.html", "bilingual:en+es:a.en-es.html",
 		"html:en:a.en.html", "html:en-GB:a.en-GB.html", "html:es:a.es.html",
-		"md:en-GB:a.en-GB.md", "md:es:a.es.md",
+		"md:en:a.en.md", "md:en-GB:a.en-GB.md", "md:es:a.es.md",
 	}, got, "every edition, each of its kind; a file no renderer makes is left out")
 }
