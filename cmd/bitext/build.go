@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/hopeborder/bitext/workflow/project"
 )
 
 type buildOptions struct {
@@ -86,6 +84,9 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	if err := o.render.validate(l); err != nil {
 		return err
 	}
+	if err := o.render.validateDocs(w, want); err != nil {
+		return err
+	}
 
 	progress := o.progressOut()
 	fmt.Fprintln(progress, "== update")
@@ -99,8 +100,13 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	printUpdate(progress, w)
 	reportWrites(progress, writes)
 	if len(writes) > 0 {
-		// Findings name lines of the files as written.
-		if w, err = project.Load(l.inputs, l.cfg); err != nil {
+		// Findings name lines of the files as written: the documents
+		// written are read again (of an archive, the one edited).
+		var paths []string
+		for _, wr := range writes {
+			paths = append(paths, wr.Path)
+		}
+		if w, err = w.Reloaded(l.inputs, paths); err != nil {
 			return err
 		}
 	}

@@ -40,6 +40,10 @@ type fileConfig struct {
 	// The keys of the readers: what of a source is translated.
 	TranslateCode   bool     `mapstructure:"translate_code"`
 	FrontMatterKeys []string `mapstructure:"front_matter_keys"`
+	Phrases         string   `mapstructure:"phrases"`
+	Fonts           []string `mapstructure:"fonts"`
+	// Credits is read from the file as written (credits.go).
+	Credits any `mapstructure:"credits"`
 	// The keys of check (check.go).
 	checkFileConfig `mapstructure:",squash"`
 }
@@ -123,6 +127,8 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	v.SetDefault("user", "")
 	v.SetDefault("translate_code", def.TranslateCode)
 	v.SetDefault("front_matter_keys", segment.DefaultFrontMatterKeys)
+	v.SetDefault("phrases", def.PhrasesDir)
+	v.SetDefault("fonts", def.Fonts)
 	setCheckDefaults(v)
 	v.SetEnvPrefix("BITEXT")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -130,6 +136,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 	checkEnvironment(g)
 
 	l := &loaded{root: g.dir}
+	var credits any
 	data, file, err := readConfigFile(g, root)
 	if err != nil {
 		return nil, err
@@ -140,6 +147,7 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
+		credits = m["credits"]
 		if f, ok := m[legacyFormatKey]; ok {
 			delete(m, legacyFormatKey)
 			if _, both := m["message_format"]; both {
@@ -182,8 +190,13 @@ func loadConfig(g *globalOptions, cmd *cobra.Command) (*loaded, error) {
 
 		TranslateCode:   fc.TranslateCode,
 		FrontMatterKeys: splitList(fc.FrontMatterKeys),
+		PhrasesDir:      filepath.ToSlash(fc.Phrases),
+		Fonts:           splitList(fc.Fonts),
 	}
 	l.user = strings.TrimSpace(fc.User)
+	if l.cfg.Credits, err = creditsConfig(credits); err != nil {
+		return nil, err
+	}
 	cc, err := checkConfig(fc.checkFileConfig, l.file)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/hopeborder/bitext/workflow/buildcache"
 	"github.com/hopeborder/bitext/workflow/check"
 	"github.com/hopeborder/bitext/workflow/files"
 	"github.com/hopeborder/bitext/workflow/locale"
@@ -32,6 +33,7 @@ type renderOptions struct {
 	chromium string
 	only     []string
 	format   string
+	rebuild  bool
 }
 
 // renderJSON is the bitext-render/1 document.
@@ -120,7 +122,8 @@ func (o *renderOptions) addFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 1), writing nothing, when a unit is untranslated or stale")
 	f.String("paper", "", "page size of the PDF and of printed HTML: a4 or letter (config: paper; default a4)")
 	f.StringVar(&o.engine, "engine", "go", "how to write the PDF: go (bitext itself) or chromium (headless Chromium)")
-	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf (default: all)")
+	f.StringSliceVar(&o.only, "only", nil, "write only these editions, comma-separated: html (all HTML), bilingual (the bilingual HTML), md, pdf, index (the index pages and manifest, of the editions written) (default: all)")
+	f.BoolVar(&o.rebuild, "rebuild", false, "render every edition again, whatever the build cache holds")
 	f.StringVar(&o.chromium, "chromium", "", "the browser --engine chromium runs (default: chromium, chromium-browser or google-chrome on PATH)")
 	_ = cmd.RegisterFlagCompletionFunc("paper", cobra.FixedCompletions([]string{"a4", "letter"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("engine", cobra.FixedCompletions([]string{"go", "chromium"}, cobra.ShellCompDirectiveNoFileComp))
@@ -174,7 +177,11 @@ func (r *rendered) print(out, errOut io.Writer) {
 		return
 	}
 	for _, w := range r.warnings {
-		fmt.Fprintf(errOut, "%s: warning [%s] %s: %s\n", w.Pos(), w.Check, w.ID, w.Message)
+		id := w.ID
+		if id != "" {
+			id += ": "
+		}
+		fmt.Fprintf(errOut, "%s: warning [%s] %s%s\n", w.Pos(), w.Check, id, w.Message)
 	}
 	for _, f := range r.files {
 		verb := "wrote"
@@ -211,15 +218,36 @@ func (o *renderOptions) validate(l *loaded) error {
 	if _, err := o.editions(); err != nil {
 		return err
 	}
+	if _, err := loadPhrasebook(l); err != nil {
+		return err
+	}
+	if _, err := loadFonts(l); err != nil {
+		return err
+	}
 	if o.engine != "go" && o.engine != "chromium" {
 		return fmt.Errorf("--engine %q: use go or chromium", o.engine)
 	}
 	return nil
 }
 
+// validateDocs refuses, before anything is written, a document whose
+// editions would take the index pages' names: one named index, whose
+// Spanish edition would be index.es.html.
+func (o *renderOptions) validateDocs(w *project.Workspace, want map[string]bool) error {
+	if !want["index"] {
+		return nil
+	}
+	for _, d := range w.Docs {
+		if d.Name == "index" {
+			return &project.ConfigError{Key: "sources", Msg: fmt.Sprintf("%s: its editions would be named as the index pages (index.html, index.<locale>.html); rename the source", d.SourcePath)}
+		}
+	}
+	return nil
+}
+
 // editions returns which editions --only asks for.
 func (o *renderOptions) editions() (map[string]bool, error) {
-	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true}
+	want := map[string]bool{"bilingual": true, "html": true, "md": true, "pdf": true, "index": true}
 	if len(o.only) == 0 {
 		return want, nil
 	}
@@ -228,10 +256,10 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 		switch e {
 		case "html":
 			want["bilingual"], want["html"] = true, true
-		case "bilingual", "md", "pdf":
+		case "bilingual", "md", "pdf", "index":
 			want[e] = true
 		default:
-			return nil, fmt.Errorf("--only %q: the editions are html (all HTML), bilingual (the bilingual HTML), md and pdf", e)
+			return nil, fmt.Errorf("--only %q: the editions are html (all HTML), bilingual (the bilingual HTML), md and pdf, and index the index pages", e)
 		}
 	}
 	return want, nil
@@ -241,105 +269,210 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 // it did (nil when it stopped before anything); build calls it after
 // update and check. With --strict and a unit not translated, it writes
 // nothing and returns errFindings.
+//
+// A document's editions of a kind whose inputs have not changed since
+// they were made (the build cache, cmd/bitext/cache.go) are not rendered
+// again; the index pages and manifest are made every time, from the
+// cached entries of those documents.
 func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) (*rendered, error) {
 	if err := o.validate(l); err != nil {
+		return nil, err
+	}
+	if err := o.validateDocs(w, want); err != nil {
 		return nil, err
 	}
 	res := &rendered{}
 	paper, _ := render.ParsePaper(l.cfg.Paper)
 	created, _ := sourceDateEpoch()
-
-	editions := make([]*render.Edition, len(w.Docs))
-	for i, d := range w.Docs {
-		editions[i] = render.NewEdition(w, d)
-	}
 	if o.strict {
-		if res.missing = missing(editions); len(res.missing) > 0 {
+		if res.missing = missingUnits(w); len(res.missing) > 0 {
 			return res, errFindings
 		}
 	}
-
-	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created}
+	book, err := loadPhrasebook(l)
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := loadFonts(l)
+	if err != nil {
+		return nil, err
+	}
+	var pdfRenderer render.Renderer = pdf.Renderer{Paper: paper, Created: created, Fonts: fonts}
+	pdfEngine := "go " + fontsKey(fonts)
 	if o.engine == "chromium" && want["pdf"] {
 		cr := chromium.Renderer{Paper: paper, Created: created, ExecPath: o.chromium}
 		// Before anything is written: without a browser, no edition.
-		if _, err := cr.Find(); err != nil {
+		exe, err := cr.Find()
+		if err != nil {
 			return nil, err
 		}
 		pdfRenderer = cr
+		pdfEngine = "chromium " + exe
 	}
 	// The editions, each a renderer over the same rows.
-	var renderers []render.Renderer
-	if want["bilingual"] {
-		renderers = append(renderers, render.BilingualHTML{Paper: paper})
+	var kinds []editionKind
+	for _, k := range []editionKind{
+		{"bilingual", render.BilingualHTML{Paper: paper}, ""},
+		{"html", render.MonolingualHTML{Paper: paper}, ""},
+		{"md", render.Markdown{}, ""},
+		{"pdf", pdfRenderer, pdfEngine},
+	} {
+		if want[k.name] {
+			kinds = append(kinds, k)
+		}
 	}
-	if want["html"] {
-		renderers = append(renderers, render.MonolingualHTML{Paper: paper})
-	}
-	if want["md"] {
-		renderers = append(renderers, render.Markdown{})
-	}
-	if want["pdf"] {
-		renderers = append(renderers, pdfRenderer)
-	}
-	files, warnings, err := renderAll(o.fs, l.root, path.Clean(l.cfg.OutputDir), editions, renderers)
+	outDir := path.Clean(l.cfg.OutputDir)
+	bc := openCache(o, l, outDir, settingsKey(l, paper, created, book))
+	files, archive, warnings, err := renderAll(o.fs, l.root, outDir, w, book, kinds, bc, o.verbosef)
 	res.files = files
-	for _, ed := range editions {
-		warnings = append(warnings, ed.Warnings...)
+	// The index of every document, and the cache, once the editions are
+	// all written. It links the editions of this run: with --only, only
+	// when asked (--only html,md,index).
+	if err == nil && want["index"] {
+		// Credits are not part of the editions yet: they come from the
+		// configuration, fresh, whatever the cache holds.
+		for i := range archive {
+			c := l.cfg.Credits.For(archive[i].Doc)
+			archive[i].Authors, archive[i].Translators = c.Authors, c.Translators
+		}
+		a := &render.Archive{Source: w.SourceLocale(), Targets: w.Locales(), Docs: archive, Phrasebook: book}
+		var idx []render.File
+		if idx, err = a.Render(); err == nil {
+			var lines []fileAction
+			lines, err = writeFiles(o.fs, l.root, outDir, idx)
+			res.files = append(res.files, lines...)
+		}
 	}
+	if cerr := bc.save(o.fs); cerr != nil && err == nil {
+		err = cerr
+	}
+	warnings = append(warnings, book.Warnings()...)
 	for _, w := range render.SortWarnings(warnings) {
 		res.warnings = append(res.warnings, check.Finding{File: w.File, Line: w.Line, Severity: check.Warning, Check: w.Check, ID: w.ID, Message: w.Msg})
 	}
 	if err != nil {
 		return res, err
 	}
-	for _, ed := range editions {
-		for _, lang := range ed.Langs[1:] {
+	for _, d := range w.Docs {
+		for _, lang := range langCounts(d) {
 			res.editions = append(res.editions, editionJSON{
-				Doc: ed.Name, Locale: lang.Tag.String(), Source: ed.Langs[0].Tag.String(), Units: len(ed.Rows), Translated: lang.Translated, Stale: lang.Stale,
-				Untranslated: lang.Untranslated, Percent: project.Percent(lang.Translated, len(ed.Rows)), Complete: lang.Complete(),
+				Doc: d.Name, Locale: lang.Tag.String(), Source: w.SourceLocale().String(), Units: len(d.Units), Translated: lang.Translated, Stale: lang.Stale,
+				Untranslated: lang.Untranslated, Percent: project.Percent(lang.Translated, len(d.Units)), Complete: lang.Complete(),
 			})
 		}
 	}
 	return res, nil
 }
 
-// renderAll renders every edition of every document and writes each
-// file, atomically, as soon as its renderer is done, while the others go
-// on (the PDF takes the longest), as many at once as there are
-// processors. It returns what it did, a file at a time in document and
-// renderer order, the renderers' warnings, and the first error.
-func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, renderers []render.Renderer) ([]fileAction, []render.Warning, error) {
-	type job struct {
-		ed *render.Edition
-		r  render.Renderer
-	}
-	var jobs []job
-	for _, ed := range editions {
-		for _, r := range renderers {
-			jobs = append(jobs, job{ed, r})
+// editionKind is one kind of edition and its renderer; extra is what
+// else its files depend on (the browser that prints the PDF).
+type editionKind struct {
+	name  string
+	r     render.Renderer
+	extra string
+}
+
+// langCounts returns the target columns of d's editions, with their
+// counts, as render.NewEdition makes them.
+func langCounts(d *project.Doc) []render.Lang {
+	var out []render.Lang
+	for _, l := range d.Locales {
+		lang := render.Lang{Tag: l.Tag}
+		for i := range l.Entries {
+			switch l.Entries[i].State {
+			case project.Translated:
+				lang.Translated++
+			case project.Stale:
+				lang.Stale++
+			default:
+				lang.Untranslated++
+			}
 		}
+		out = append(out, lang)
+	}
+	return out
+}
+
+// renderAll renders the editions of every document that the cache does
+// not hold as made from the same inputs, and writes each file,
+// atomically, as soon as its renderer is done, while the others go on
+// (the PDF takes the longest), as many at once as there are processors.
+// It returns what it did, a file at a time in document and renderer
+// order, each document's index entry, the renderers' warnings (those of
+// cached editions too), and the first error.
+func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *render.Phrasebook, kinds []editionKind, bc *buildCache, verbosef func(string, ...any)) ([]fileAction, []render.ArchiveDoc, []render.Warning, error) {
+	type job struct {
+		doc  int
+		kind int
+		key  string
+		// cached is the entry that stands for the files, when reused.
+		cached *buildcache.Entry
+	}
+	docs := w.Docs
+	editions := make([]*render.Edition, len(docs))
+	// What the cache holds of each document, asked on every processor:
+	// of an archive, this is most of a build that renders nothing.
+	jobs := make([]job, len(docs)*len(kinds))
+	parallel(len(docs), func(i int) {
+		d := docs[i]
+		fp := w.Fingerprint(d)
+		for k, kind := range kinds {
+			jb := job{doc: i, kind: k, key: buildcache.Key(bc.settings, kind.name, kind.extra, fp)}
+			if e, ok := bc.lookup(root, outDir, d.Name, kind.name, jb.key); ok {
+				jb.cached = &e
+			}
+			jobs[i*len(kinds)+k] = jb
+		}
+	})
+	// An edition is laid out only for the documents something is
+	// rendered of, or whose index entry the cache lacks.
+	once := make([]sync.Once, len(docs))
+	edition := func(i int) *render.Edition {
+		once[i].Do(func() {
+			editions[i] = render.NewEdition(w, docs[i])
+			editions[i].Phrasebook = book
+		})
+		return editions[i]
 	}
 	reports := make([][]fileAction, len(jobs))
+	made := make([][]string, len(jobs))
 	warnings := make([][]render.Warning, len(jobs))
 	errs := make([]error, len(jobs))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if j.cached != nil {
+			verbosef("%s: the %s editions' inputs are as when they were made (build cache); not rendered again", docs[j.doc].Name, kinds[j.kind].name)
+			for _, f := range j.cached.Files {
+				reports[i] = append(reports[i], fileAction{File: path.Join(outDir, f.Name), Action: "unchanged"})
+				made[i] = append(made[i], f.Name)
+			}
+			warnings[i] = j.cached.Warnings
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			files, err := j.r.Render(j.ed)
-			if err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", j.ed.Name, err)
-				return
-			}
+			d := docs[j.doc]
+			kind := kinds[j.kind]
+			// A renderer may make some files and fail others (a PDF
+			// whose language it cannot set): those made are written.
+			files, rerr := kind.r.Render(edition(j.doc))
 			for _, f := range files {
 				warnings[i] = append(warnings[i], f.Warnings...)
+				made[i] = append(made[i], f.Name)
 			}
 			reports[i], errs[i] = writeFiles(fsys, root, outDir, files)
+			if rerr != nil {
+				errs[i] = fmt.Errorf("render %s: %w", d.Name, rerr)
+			}
+			if errs[i] != nil {
+				bc.forget(d.Name, kind.name)
+				return
+			}
+			bc.put(root, outDir, d.Name, kind.name, j.key, files, warnings[i])
 		}()
 	}
 	wg.Wait()
@@ -351,12 +484,54 @@ func renderAll(fsys files.FS, root, outDir string, editions []*render.Edition, r
 	for _, w := range warnings {
 		all = append(all, w...)
 	}
+	// Each document's index entry: the cache's when nothing of it was
+	// rendered, else made anew; and the warnings of its layout.
+	archive := make([]render.ArchiveDoc, len(docs))
+	for i, d := range docs {
+		var names []string
+		for k := range kinds {
+			names = append(names, made[i*len(kinds)+k]...)
+		}
+		if a, ok := bc.archive(d.Name, names); ok && editions[i] == nil {
+			archive[i] = a
+			all = append(all, bc.editionWarnings(d.Name)...)
+			continue
+		}
+		ed := edition(i)
+		archive[i] = render.NewArchiveDoc(ed, names)
+		bc.setArchive(d.Name, archive[i], ed.Warnings)
+		all = append(all, ed.Warnings...)
+	}
+	var names []string
+	for _, d := range docs {
+		names = append(names, d.Name)
+	}
+	bc.keep(names)
 	for _, err := range errs {
 		if err != nil {
-			return lines, all, err
+			return lines, archive, all, err
 		}
 	}
-	return lines, all, nil
+	return lines, archive, all, nil
+}
+
+// parallel calls f(0) … f(n-1) on every processor and returns when all
+// have returned.
+func parallel(n int, f func(int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // writeFiles writes files into outDir under root, each atomically,
@@ -378,21 +553,29 @@ func writeFiles(fsys files.FS, root, outDir string, out []render.File) ([]fileAc
 	return lines, nil
 }
 
-// missing returns, as findings, every unit of every target language that
-// is not translated from the current source.
-func missing(editions []*render.Edition) check.Findings {
+// missingUnits returns, as findings, every unit of every target language
+// that is not translated from the current source, at the place its
+// edition names (the translation's line, or the source's for a unit
+// missing from the locale file).
+func missingUnits(w *project.Workspace) check.Findings {
 	var out check.Findings
-	for _, ed := range editions {
-		for col := 1; col < len(ed.Langs); col++ {
-			tag := ed.Langs[col].Tag
-			for _, row := range ed.Missing(col) {
-				c := &row.Cells[col]
+	for _, d := range w.Docs {
+		for _, l := range d.Locales {
+			for i := range l.Entries {
+				e := &l.Entries[i]
+				if e.State == project.Translated {
+					continue
+				}
+				file, line := d.SourcePath, e.Unit.Line
+				if e.Message.TextLine > 0 {
+					file, line = l.File.Path, e.Message.TextLine
+				}
 				what := "not yet translated"
-				if c.State == project.Stale {
+				if e.State == project.Stale {
 					what = "translation out of date (the source changed since)"
 				}
-				out = append(out, check.Finding{File: c.File, Line: c.Line, Severity: check.Error, Check: c.State.String(),
-					Doc: ed.Name, Locale: tag.String(), ID: row.ID, Message: what})
+				out = append(out, check.Finding{File: file, Line: line, Severity: check.Error, Check: e.State.String(),
+					Doc: d.Name, Locale: l.Tag.String(), ID: e.Unit.ID, Message: what})
 			}
 		}
 	}

@@ -77,9 +77,13 @@ func toolCondition(cond string) (bool, error) {
 		return false, fmt.Errorf("unknown condition %q", cond)
 	}
 	var err error
-	if name == "bash-completion" {
+	switch {
+	case name == "bash-completion":
 		_, err = os.Stat(bashCompletion)
-	} else {
+	case strings.HasPrefix(name, "/"):
+		// A file a package installs, such as a font.
+		_, err = os.Stat(name)
+	default:
 		_, err = exec.LookPath(name)
 	}
 	if err != nil && os.Getenv("BITEXT_REQUIRE_TOOLS") == "1" {

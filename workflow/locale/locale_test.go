@@ -19,7 +19,18 @@ func TestLongDate(t *testing.T) {
 		{"fr", "2018-05-23", "23 mai 2018"},
 		{"de", "2018-03-09", "9. März 2018"},
 		{"pt-BR", "2018-05-23", "23 de maio de 2018"},
-		{"ja", "2018-05-23", ""},
+		{"ja", "2018-05-23", "2018年5月23日"},
+		{"zh-TW", "2018-05-23", "2018年5月23日"},
+		{"ar", "2018-05-23", "٢٣ مايو ٢٠١٨"},
+		{"ar-MA", "2018-05-23", "23 ماي 2018"},
+		{"fa", "2018-05-23", "۲۳ مهٔ ۲۰۱۸"},
+		{"hi", "2018-05-23", "23 मई 2018"},
+		{"ru", "2018-05-23", "23 мая 2018 г."},
+		{"sr", "2018-05-23", "23. мај 2018."},
+		{"sr-Latn", "2018-05-23", "23. maj 2018."},
+		{"th", "2018-05-23", "23 พฤษภาคม ค.ศ. 2018"},
+		{"eu", "2018-05-23", "2018(e)ko maiatzakren 23(a)"},
+		{"de", "2018-05-23", "23. Mai 2018"},
 		{"es", "2018-02-30", ""},
 		{"nah", "2018-05-23", ""},
 		{"x-private", "2018-05-23", ""},
@@ -122,4 +133,13 @@ func FuzzNames(f *testing.F) {
 			checkName(t, tag, name)
 		}
 	})
+}
+
+func TestRightToLeft(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"ar": true, "he": true, "fa": true, "ur": true, "yi": true, "ar-EG": true, "ps": true, "dv": true,
+		"en": false, "es": false, "ja": false, "nah": false, "az-Arab": true, "az": false, "x-private": false, "und": false,
+	} {
+		assert.Equal(t, want, RightToLeft(language.Make(tag)), tag)
+	}
 }

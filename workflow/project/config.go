@@ -46,6 +46,17 @@ type Config struct {
 	// ("params.subtitle") (bitext.yaml: front_matter_keys). Default:
 	// title, description, summary, subtitle.
 	FrontMatterKeys []string
+	// PhrasesDir is a folder of go-i18n message files with edition
+	// phrases of the publisher's (bitext.yaml: phrases): languages bitext
+	// has none for, or other words for one it has. Default: "" (none).
+	PhrasesDir string
+	// Fonts are font files (TrueType) the PDF falls back to for
+	// characters its own fonts lack, tried in order; relative paths are
+	// in the project. Default: none.
+	Fonts []string
+	// Credits are who wrote and translated the articles (bitext.yaml:
+	// credits). Default: none.
+	Credits Credits
 }
 
 // readOptions are the options the sources are read with.
@@ -118,6 +129,9 @@ func (c Config) validate() (*settings, error) {
 	}
 	if s.Glossary == "" {
 		s.Glossary = "glossary"
+	}
+	if c.PhrasesDir != "" && (path.IsAbs(c.PhrasesDir) || strings.HasPrefix(path.Clean(c.PhrasesDir), "..")) {
+		return nil, &ConfigError{"phrases", fmt.Sprintf("%q must be a folder inside the project", c.PhrasesDir)}
 	}
 	for key, dir := range map[string]string{"locales_dir": c.LocalesDir, "output_dir": c.OutputDir, "glossary": s.Glossary} {
 		if dir == "" || path.IsAbs(dir) || strings.HasPrefix(path.Clean(dir), "..") {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,32 +62,26 @@ func (w *Workspace) Update() ([]Write, error) {
 	if err := w.loadOutside(); err != nil {
 		return nil, err
 	}
-	var gain, write, prune []Write
-	for _, d := range w.Docs {
-		// Each file is made on its own; on large documents making them in
-		// parallel is most of the gain a second core gives.
-		locs := make([][]Write, len(d.Locales))
-		var srcWrites []Write
-		var wg sync.WaitGroup
-		for i, l := range d.Locales {
-			wg.Go(func() { locs[i] = append(w.localeWrites(d, l), w.reviewWrite(d, l)...) })
-		}
-		wg.Go(func() { srcWrites = w.sourceWrites(d) })
-		g, p := d.historyWrites(w)
-		gain, prune = append(gain, g...), append(prune, p...)
-		wg.Wait()
-		for _, ws := range append(locs, srcWrites) {
-			for _, wr := range ws {
-				if wr.Prune {
-					prune = append(prune, wr)
-				} else {
-					write = append(write, wr)
-				}
+	// Each document's writes are made on their own, on every processor
+	// (an archive has a thousand), and gathered in document order.
+	per := make([]docWrites, len(w.Docs))
+	next := make(chan int)
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Go(func() {
+			for i := range next {
+				per[i] = w.docWrites(w.Docs[i])
 			}
-		}
-		for _, f := range d.leftovers {
-			prune = append(prune, Write{Path: f.Path, Remove: true, Old: f.Raw, Existed: true, Prune: true})
-		}
+		})
+	}
+	for i := range w.Docs {
+		next <- i
+	}
+	close(next)
+	workers.Wait()
+	var gain, write, prune []Write
+	for _, dw := range per {
+		gain, write, prune = append(gain, dw.gain...), append(write, dw.write...), append(prune, dw.prune...)
 	}
 	if err := w.lossless(); err != nil {
 		return nil, err
@@ -96,6 +91,39 @@ func (w *Workspace) Update() ([]Write, error) {
 		return nil, err
 	}
 	return slices.Concat(mem, gain, write, prune), nil
+}
+
+// docWrites are the writes of one document, by when they are made.
+type docWrites struct{ gain, write, prune []Write }
+
+// docWrites returns the writes of one document: its history's gain,
+// its locale files, and what to prune last.
+func (w *Workspace) docWrites(d *Doc) (out docWrites) {
+	// Each file is made on its own; on large documents making them in
+	// parallel is most of the gain a second core gives.
+	locs := make([][]Write, len(d.Locales))
+	var srcWrites []Write
+	var wg sync.WaitGroup
+	for i, l := range d.Locales {
+		wg.Go(func() { locs[i] = append(w.localeWrites(d, l), w.reviewWrite(d, l)...) })
+	}
+	wg.Go(func() { srcWrites = w.sourceWrites(d) })
+	g, p := d.historyWrites(w)
+	out.gain, out.prune = g, p
+	wg.Wait()
+	for _, ws := range append(locs, srcWrites) {
+		for _, wr := range ws {
+			if wr.Prune {
+				out.prune = append(out.prune, wr)
+			} else {
+				out.write = append(out.write, wr)
+			}
+		}
+	}
+	for _, f := range d.leftovers {
+		out.prune = append(out.prune, Write{Path: f.Path, Remove: true, Old: f.Raw, Existed: true, Prune: true})
+	}
+	return out
 }
 
 // historyWrites returns the writes of a document's history: the union of

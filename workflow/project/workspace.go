@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -231,6 +232,9 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 		}
 		names[name] = p
 	}
+	if err := s.Credits.validate(s, names); err != nil {
+		return nil, err
+	}
 	kept, err := w.keptFiles(in.Root)
 	if err != nil {
 		return nil, err
@@ -242,7 +246,17 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 		}
 	}
 	claimed := map[string]bool{}
+	if len(orphans) == 0 {
+		// No document can claim another's files: they load in parallel,
+		// which an archive of a thousand articles needs.
+		if w.Docs, err = w.loadDocs(in, paths); err != nil {
+			return nil, err
+		}
+	}
 	for _, p := range paths {
+		if len(orphans) == 0 {
+			break
+		}
 		src, err := fs.ReadFile(in.Sources, p)
 		if err != nil {
 			return nil, fmt.Errorf("read source: %w", err)
@@ -267,6 +281,39 @@ func Load(in Inputs, cfg Config) (*Workspace, error) {
 		}
 	}
 	return w, nil
+}
+
+// loadDocs loads the documents of paths, none of which may claim
+// another's files, on every processor; the first error in path order is
+// the one returned, as loading them one by one would.
+func (w *Workspace) loadDocs(in Inputs, paths []string) ([]*Doc, error) {
+	docs := make([]*Doc, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := fs.ReadFile(in.Sources, paths[i])
+				if err != nil {
+					errs[i] = fmt.Errorf("read source: %w", err)
+					continue
+				}
+				docs[i], errs[i] = w.loadDoc(in.Root, paths[i], src, nil, func(string) {})
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
 }
 
 // MessagePath returns the path of a document's message file for a locale.

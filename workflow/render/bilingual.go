@@ -1,6 +1,8 @@
 package render
 
 import (
+	"golang.org/x/text/language"
+
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
@@ -35,10 +37,12 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(src.tag.String())
-	h.WriteString("\">\n")
+	h.WriteString("\"")
+	h.pageDir(src.tag)
+	h.WriteString(">\n")
 	h.head(ed.Title(0)+" | "+ed.Title(col), alts, ed.css(r.Paper, ed.Title(0), ed.Title(col)))
 	h.WriteString("<body class=\"bilingual\">\n<header class=\"toolbar\">\n")
-	h.editionsNav(alts, p)
+	h.editionsNav(alts, p, src.tag)
 	h.WriteString(`<fieldset class="switch"><legend>`)
 	h.escapeText(p.Show)
 	h.WriteString("</legend>\n")
@@ -48,7 +52,9 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	for _, c := range cols {
 		h.WriteString(`<input type="radio" name="show" id="show-` + c.class + `"><label for="show-` + c.class + `" lang="`)
 		h.escapeAttr(c.tag.String())
-		h.WriteString(`">`)
+		h.WriteString(`"`)
+		h.dir(c.tag, src.tag)
+		h.WriteString(">")
 		h.escapeText(locale.Autonym(c.tag))
 		h.WriteString("</label>\n")
 	}
@@ -58,7 +64,9 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	for _, c := range cols {
 		h.WriteString(`<p class="cell ` + c.class + `" lang="`)
 		h.escapeAttr(c.tag.String())
-		h.WriteString(`">`)
+		h.WriteString(`"`)
+		h.dir(c.tag, src.tag)
+		h.WriteString(">")
 		h.escapeText(locale.Autonym(c.tag))
 		h.WriteString("</p>")
 	}
@@ -69,7 +77,9 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 		for _, c := range cols {
 			h.WriteString(`<p class="cell ` + c.class + `" lang="`)
 			h.escapeAttr(c.tag.String())
-			h.WriteString(`">`)
+			h.WriteString(`"`)
+			h.dir(c.tag, src.tag)
+			h.WriteString(">")
 			h.escapeText(c.phrases.Progress(l, src.tag))
 			h.WriteString("</p>")
 		}
@@ -89,7 +99,9 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 			for _, c := range cols {
 				h.WriteString(`<h2 class="cell ` + c.class + `" lang="`)
 				h.escapeAttr(c.tag.String())
-				h.WriteString(`">`)
+				h.WriteString(`"`)
+				h.dir(c.tag, src.tag)
+				h.WriteString(">")
 				h.escapeText(c.phrases.Notes)
 				h.WriteString("</h2>")
 			}
@@ -107,8 +119,8 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 		if shared {
 			h.sharedNote(row, cols)
 		} else {
-			h.cell(row, &row.Cells[0], src)
-			h.cell(row, &row.Cells[col], tgt)
+			h.cell(row, &row.Cells[0], src, src.tag)
+			h.cell(row, &row.Cells[col], tgt, src.tag)
 		}
 		h.WriteString("</div>\n")
 	}
@@ -116,12 +128,14 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	return h.Bytes()
 }
 
-// cell writes one cell of a bilingual row.
-func (h *htmlWriter) cell(row *Row, c *Cell, col *column) {
+// cell writes one cell of a bilingual row, on a page in language page.
+func (h *htmlWriter) cell(row *Row, c *Cell, col *column, page language.Tag) {
 	outer, inner := element(row)
 	h.WriteString("<" + outer + ` class="cell ` + col.class + cellClass(c) + `" lang="`)
 	h.escapeAttr(c.Lang.String())
-	h.WriteString(`">`)
+	h.WriteString(`"`)
+	h.dir(c.Lang, page)
+	h.WriteString(">")
 	h.wrapped(inner, row, c, col)
 	h.WriteString("</" + outer + ">")
 }

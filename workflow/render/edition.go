@@ -55,6 +55,18 @@ type Edition struct {
 	Structured bool
 	// labels maps a note's label to its number.
 	labels map[string]int
+	// Phrasebook holds the phrases the edition adds to the article
+	// (labels, marks, the progress banner); nil means bitext's own.
+	Phrasebook *Phrasebook
+}
+
+// PhrasesFor returns the edition's phrases in tag's language (see
+// Phrasebook.For).
+func (ed *Edition) PhrasesFor(tag language.Tag) Phrases {
+	if ed.Phrasebook == nil {
+		return PhrasesFor(tag)
+	}
+	return ed.Phrasebook.For(tag)
 }
 
 // Lang is one column of an edition.

@@ -19,7 +19,27 @@ import (
 type htmlWriter struct {
 	bytes.Buffer
 	ed *Edition
+	// rtl is set while the text written is right to left: URLs and code
+	// in it are isolated, left to right.
+	rtl bool
 }
+
+// dir writes a dir attribute on an element in language lang, inside one
+// in context, when the two are written in different directions: the
+// attribute also isolates the element's text from its neighbours'.
+func (h *htmlWriter) dir(lang, context language.Tag) {
+	if r := locale.RightToLeft(lang); r != locale.RightToLeft(context) {
+		if r {
+			h.WriteString(` dir="rtl"`)
+		} else {
+			h.WriteString(` dir="ltr"`)
+		}
+	}
+}
+
+// pageDir writes the dir attribute of a page in lang: rtl for a
+// language written right to left, nothing (ltr) otherwise.
+func (h *htmlWriter) pageDir(lang language.Tag) { h.dir(lang, language.English) }
 
 // column is what writing a cell needs to know of its column.
 type column struct {
@@ -34,7 +54,7 @@ type column struct {
 
 func newColumn(ed *Edition, col int, class string) column {
 	tag := ed.Langs[col].Tag
-	return column{index: col, id: tag.String(), tag: tag, phrases: PhrasesFor(tag), class: class}
+	return column{index: col, id: tag.String(), tag: tag, phrases: ed.PhrasesFor(tag), class: class}
 }
 
 // escapeText writes s as HTML text.
@@ -130,6 +150,12 @@ func (h *htmlWriter) spans(spans []Span, col *column) {
 			h.spans(s.Children, col)
 			h.WriteString("</s>")
 		case Code:
+			if h.rtl {
+				h.WriteString(`<code dir="ltr">`)
+				h.escapeText(s.Text)
+				h.WriteString("</code>")
+				break
+			}
 			h.WriteString("<code>")
 			h.escapeText(s.Text)
 			h.WriteString("</code>")
@@ -137,7 +163,11 @@ func (h *htmlWriter) spans(spans []Span, col *column) {
 			h.WriteString(`<a href="`)
 			h.escapeAttr(string(util.URLEscape([]byte(s.URL), false)))
 			if s.Auto || looksLikeURL(s.Children) {
-				h.WriteString(`" class="url">`)
+				h.WriteString(`" class="url"`)
+				if h.rtl {
+					h.WriteString(` dir="ltr"`)
+				}
+				h.WriteString(">")
 			} else {
 				h.WriteString(`">`)
 			}
@@ -245,7 +275,9 @@ func (h *htmlWriter) mark(c *Cell, col *column) {
 	}
 	h.WriteString(`<span class="mark" lang="`)
 	h.escapeAttr(col.tag.String())
-	h.WriteString(`">`)
+	h.WriteString(`"`)
+	h.dir(col.tag, c.Lang)
+	h.WriteString(">")
 	h.escapeText(text)
 	h.WriteString("</span> ")
 }
@@ -265,6 +297,8 @@ func (h *htmlWriter) wrapped(inner string, row *Row, c *Cell, col *column) {
 // content writes a cell's text, with its mark, and, in a note, its
 // number and back links; dates are wrapped in <time>.
 func (h *htmlWriter) content(row *Row, c *Cell, col *column) {
+	h.rtl = locale.RightToLeft(c.Lang)
+	defer func() { h.rtl = false }()
 	if row.Kind != segment.Note {
 		h.mark(c, col)
 	}
@@ -408,8 +442,9 @@ func alternates(ed *Edition, cols []int, current string) []alternate {
 	return out
 }
 
-// editionsNav writes the links to the editions, in the page's language.
-func (h *htmlWriter) editionsNav(alts []alternate, p Phrases) {
+// editionsNav writes the links to the editions, in the page's language
+// (page).
+func (h *htmlWriter) editionsNav(alts []alternate, p Phrases, page language.Tag) {
 	h.WriteString(`<nav aria-label="`)
 	h.escapeAttr(p.Editions)
 	h.WriteString("\">\n<ul>\n")
@@ -423,6 +458,7 @@ func (h *htmlWriter) editionsNav(alts []alternate, p Phrases) {
 			h.WriteString(`" lang="`)
 			h.escapeAttr(a.lang)
 			h.WriteString(`"`)
+			h.dir(language.Make(a.lang), page)
 		}
 		if a.current {
 			h.WriteString(` aria-current="page"`)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,19 +21,30 @@ import (
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
-// renderAll renders every document of w with the text renderers.
+// renderAll renders every document of w with the text renderers, and
+// the archive's index pages and manifest of them.
 func renderAll(t testing.TB, w *project.Workspace) map[string][]byte {
 	out := map[string][]byte{}
+	a := &Archive{Source: w.SourceLocale(), Targets: w.Locales()}
 	for _, d := range w.Docs {
 		ed := NewEdition(w, d)
+		var names []string
 		for _, r := range renderers {
 			files, err := r.Render(ed)
 			require.NoError(t, err)
 			for _, f := range files {
 				require.NotContains(t, out, f.Name, "two renderers write %s", f.Name)
 				out[f.Name] = f.Data
+				names = append(names, f.Name)
 			}
 		}
+		a.Docs = append(a.Docs, NewArchiveDoc(ed, names))
+	}
+	files, err := a.Render()
+	require.NoError(t, err)
+	for _, f := range files {
+		require.NotContains(t, out, f.Name, "the archive writes an edition's %s", f.Name)
+		out[f.Name] = f.Data
 	}
 	return out
 }
@@ -63,6 +75,9 @@ func scenarios(t *testing.T) map[string]map[string][]byte {
 	})
 	require.NoError(t, err)
 	all["two-locales"] = renderAll(t, w)
+	ar, err := fixture.Load("source/rtl.md", fixture.Article(30), []string{"ar"}, fixture.Arabic)
+	require.NoError(t, err)
+	all["arabic"] = renderAll(t, ar)
 	return all
 }
 
@@ -115,9 +130,11 @@ func TestFileNames(t *testing.T) {
 		"us-mexico-persecution-of-migrants-2018-05-23.en.html",
 		"us-mexico-persecution-of-migrants-2018-05-23.es.html",
 		"us-mexico-persecution-of-migrants-2018-05-23.es.md",
+		"index.html", "index.es.html", "index.json",
 	}, keys(all["shipped"]))
 	assert.ElementsMatch(t, []string{
 		"two.en-es.html", "two.en-fr.html", "two.en.html", "two.es.html", "two.fr.html", "two.en.md", "two.es.md", "two.fr.md",
+		"index.html", "index.es.html", "index.fr.html", "index.json",
 	}, keys(all["two-locales"]))
 }
 
@@ -244,6 +261,19 @@ func TestUntrustedTranslation(t *testing.T) {
 	for name, data := range files {
 		t.Run(name, func(t *testing.T) {
 			page := data
+			index := strings.HasPrefix(name, "index.")
+			if name == "index.json" {
+				// The title, as data: JSON's escapes, no markup made.
+				var m struct{ Documents []ArchiveDoc }
+				require.NoError(t, json.Unmarshal(data, &m))
+				require.Len(t, m.Documents, 1)
+				assert.Contains(t, m.Documents[0].Titles[1].Title, `</style><script>alert("title")</script>`)
+				return
+			}
+			css := styleCSS
+			if index {
+				css = archiveCSS
+			}
 			if strings.HasSuffix(name, ".md") {
 				var buf bytes.Buffer
 				require.NoError(t, md.Convert(data, &buf))
@@ -266,7 +296,7 @@ func TestUntrustedTranslation(t *testing.T) {
 					t.Errorf("a <%s> element came through", n.Data)
 				case "style":
 					styles++
-					assert.True(t, strings.HasPrefix(textOf(n), "\n"+styleCSS), "the style element holds more than the stylesheet")
+					assert.True(t, strings.HasPrefix(textOf(n), "\n"+css), "the style element holds more than the stylesheet")
 				}
 				for _, a := range n.Attr {
 					assert.False(t, strings.HasPrefix(strings.ToLower(a.Key), "on"), "<%s %s=%q>", n.Data, a.Key, a.Val)
@@ -276,7 +306,10 @@ func TestUntrustedTranslation(t *testing.T) {
 				}
 			})
 			text := textOf(doc)
-			if strings.HasSuffix(name, ".es.html") || strings.HasSuffix(name, "en-es.html") || strings.HasSuffix(name, ".md") {
+			if index {
+				// The Spanish title, shown as text.
+				assert.Contains(t, text, `Un título </style><script>alert("title")</script> normal`)
+			} else if strings.HasSuffix(name, ".es.html") || strings.HasSuffix(name, "en-es.html") || strings.HasSuffix(name, ".md") {
 				// Shown, as text, not dropped.
 				assert.Contains(t, text, "<script>alert(document.cookie)</script>")
 				assert.Contains(t, text, "<img src=x onerror=alert(1)>")
@@ -284,7 +317,11 @@ func TestUntrustedTranslation(t *testing.T) {
 			}
 			if strings.HasSuffix(name, ".html") {
 				assert.Equal(t, 1, styles)
-				assert.Equal(t, 1, scripts)
+				if index {
+					assert.Zero(t, scripts, "the index pages need no script")
+				} else {
+					assert.Equal(t, 1, scripts)
+				}
 			} else {
 				assert.Zero(t, scripts, "a <script> element came through")
 			}
@@ -468,8 +505,8 @@ func TestSharedFragments(t *testing.T) {
 	files := scenarios(t)["shipped"]
 	pages := 0
 	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
-			continue
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "index.") {
+			continue // the index pages link to editions, not to passages
 		}
 		pages++
 		ids := map[string]bool{}
@@ -495,4 +532,96 @@ func TestSharedFragments(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 3, pages)
+}
+
+// TestRightToLeft checks the Arabic editions' directions: a page in Arabic
+// runs right to left, and so does every Arabic cell or passage in an
+// English page; English inside Arabic (a passage shown in the original,
+// a URL, code) is isolated, left to right, and a mark in Arabic on an
+// English passage is right to left again.
+func TestRightToLeft(t *testing.T) {
+	files := scenarios(t)["arabic"]
+	dirOf := func(n *html.Node) string { d, _ := attr(n, "dir"); return d }
+	for _, tc := range []struct {
+		page    string
+		htmlDir string
+	}{
+		{"rtl.en-ar.html", ""}, {"rtl.ar.html", "rtl"}, {"rtl.en.html", ""}, {"index.html", ""}, {"index.ar.html", "rtl"},
+	} {
+		t.Run(tc.page, func(t *testing.T) {
+			require.Contains(t, files, tc.page)
+			arabic, english, urls, marks := 0, 0, 0, 0
+			walk(parseHTML(t, files[tc.page]), func(n *html.Node) {
+				if n.Type != html.ElementNode {
+					return
+				}
+				lang, hasLang := attr(n, "lang")
+				switch {
+				case n.Data == "html":
+					assert.Equal(t, tc.htmlDir, dirOf(n), "<html dir>")
+				case hasClass(n, "mark"):
+					marks++
+					assert.Equal(t, "ar", lang)
+					assert.Equal(t, "rtl", dirOf(n), "the Arabic mark on an English passage")
+				case hasLang && lang == "ar" && tc.htmlDir == "":
+					arabic++
+					assert.Equal(t, "rtl", dirOf(n), "<%s lang=ar> in an English page", n.Data)
+				case hasLang && lang == "en" && tc.htmlDir == "rtl":
+					english++
+					assert.Equal(t, "ltr", dirOf(n), "<%s lang=en> in an Arabic page", n.Data)
+				case hasLang && dirOf(n) != "":
+					t.Errorf("<%s lang=%s dir=%s> runs as its page does: no dir", n.Data, lang, dirOf(n))
+				}
+				if hasClass(n, "url") || n.Data == "code" {
+					if p := n.Parent; p != nil {
+						// Inside Arabic text, left to right.
+						for a := p; a != nil; a = a.Parent {
+							if l, ok := attr(a, "lang"); ok {
+								if l == "ar" {
+									urls++
+									assert.Equal(t, "ltr", dirOf(n), "a URL or code in Arabic text")
+								}
+								break
+							}
+						}
+					}
+				}
+			})
+			switch tc.page {
+			case "rtl.en-ar.html":
+				assert.Greater(t, arabic, 30, "every Arabic cell")
+				assert.Equal(t, 1, marks, "paragraph 3, shown in English")
+				assert.Greater(t, urls, 20)
+			case "rtl.ar.html":
+				assert.Equal(t, 2, english, "paragraph 3, shown in English, and the link to the English edition")
+				assert.Equal(t, 1, marks)
+				assert.Greater(t, urls, 20)
+			case "index.html":
+				assert.Greater(t, arabic, 0)
+			case "index.ar.html":
+				assert.Greater(t, english, 0)
+			}
+		})
+	}
+}
+
+// TestRightToLeftMarkdown: the Markdown edition of a plain-text source,
+// which bitext writes with front matter, says an Arabic article runs
+// right to left, as Pandoc reads it; a Spanish one does not.
+func TestRightToLeftMarkdown(t *testing.T) {
+	w, err := fixture.Load("source/rtl.txt", "A Title\n\nThe first paragraph is here.\n", []string{"ar", "es"}, func(loc string, u *segment.Unit) (string, bool) {
+		if loc == "ar" {
+			return fixture.Arabic(loc, u)
+		}
+		return fixture.Spanish(loc, u)
+	})
+	require.NoError(t, err)
+	files, err := Markdown{}.Render(NewEdition(w, w.Docs[0]))
+	require.NoError(t, err)
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Name] = string(f.Data)
+	}
+	assert.Contains(t, got["rtl.ar.md"], "\nlang: ar\ndir: rtl\n")
+	assert.NotContains(t, got["rtl.es.md"], "dir:")
 }

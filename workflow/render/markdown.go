@@ -9,6 +9,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
@@ -22,7 +23,8 @@ import (
 // source has them. So the source language's edition, which is written
 // too, is the source itself, and a translation's is the same document in
 // another language. Other sources are written as YAML front matter with
-// the title (in Markdown), ISO date and language, then the article in
+// the title (in Markdown), ISO date and language (and dir: rtl for one
+// written right to left), then the article in
 // CommonMark with footnotes and tables; a Word source's source-language
 // edition is written too.
 //
@@ -62,12 +64,15 @@ type frontMatter struct {
 	Title string `yaml:"title"`
 	Date  string `yaml:"date,omitempty"`
 	Lang  string `yaml:"lang"`
+	// Dir is rtl for a language written right to left, as Pandoc's
+	// templates read it; else left out.
+	Dir string `yaml:"dir,omitempty"`
 }
 
 func markdownArticle(ed *Edition, col int) ([]byte, error) {
 	var b bytes.Buffer
 	tag := ed.Langs[col].Tag
-	p := PhrasesFor(tag)
+	p := ed.PhrasesFor(tag)
 	// The title is Markdown too: Pandoc reads metadata as Markdown, and
 	// a title from a translation is as untrusted as the text.
 	title := ed.Name
@@ -77,7 +82,11 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 			break
 		}
 	}
-	fm, err := yaml.Marshal(frontMatter{Title: title, Date: ed.Date, Lang: tag.String()})
+	head := frontMatter{Title: title, Date: ed.Date, Lang: tag.String()}
+	if locale.RightToLeft(tag) {
+		head.Dir = "rtl"
+	}
+	fm, err := yaml.Marshal(head)
 	if err != nil {
 		return nil, err
 	}

@@ -39,10 +39,12 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 
 	h.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	h.escapeAttr(c.tag.String())
-	h.WriteString("\">\n")
+	h.WriteString("\"")
+	h.pageDir(c.tag)
+	h.WriteString(">\n")
 	h.head(title, alts, ed.css(r.Paper, title), ed.field(col, "description"))
 	h.WriteString("<body class=\"single\">\n<header class=\"toolbar\">\n")
-	h.editionsNav(alts, c.phrases)
+	h.editionsNav(alts, c.phrases, c.tag)
 	h.WriteString("</header>\n<main>\n<article>\n")
 
 	lang := ed.Langs[col]
@@ -181,6 +183,7 @@ func (h *htmlWriter) unit(row *Row, c *Cell, col *column, closed bool) {
 		h.WriteString(` lang="`)
 		h.escapeAttr(c.Lang.String())
 		h.WriteString(`"`)
+		h.dir(c.Lang, col.tag)
 	}
 	h.WriteString(">")
 	h.paraNum(row)

@@ -4,9 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 
 	"github.com/hopeborder/bitext/workflow/locale"
 	"github.com/hopeborder/bitext/workflow/render/internal/fixture"
@@ -46,7 +50,7 @@ func TestLocalesWithoutNames(t *testing.T) {
 			name := ed.Langs[1].Tag.String()
 			p := PhrasesFor(ed.Langs[1].Tag)
 			progress := p.Progress(ed.Langs[1], ed.Langs[0].Tag)
-			if _, ok := phrases[baseOf(ed.Langs[1].Tag)]; !ok {
+			if p.Lang() == language.English {
 				assert.Contains(t, progress, "show the English original", "English phrases name the source in English")
 			}
 			assert.Contains(t, out["a.en-"+name+".html"], escapeHTML(progress))
@@ -55,11 +59,6 @@ func TestLocalesWithoutNames(t *testing.T) {
 			assert.NotEmpty(t, locale.Autonym(ed.Langs[1].Tag))
 		})
 	}
-}
-
-func baseOf(tag language.Tag) string {
-	b, _ := tag.Base()
-	return b.String()
 }
 
 func escapeHTML(s string) string {
@@ -116,20 +115,186 @@ func manyTags(t *testing.T) []language.Tag {
 	return tags
 }
 
-// TestProgressReviewed: a locale that keeps review records says how much
-// is reviewed, complete or not; a complete one all reviewed says nothing.
-func TestProgressReviewed(t *testing.T) {
-	es := PhrasesFor(language.Spanish)
-	l := Lang{Tag: language.Spanish, Translated: 45, Reviewing: true, Reviewed: 30}
-	assert.True(t, l.ShowProgress())
-	assert.Equal(t, "30 de 45 pasajes están revisados.", es.Progress(l, language.English))
-	l.Translated, l.Stale = 43, 2
-	assert.Equal(t, "Esta traducción está completa al 95,5\u00a0%: 43 de 45 pasajes. Los pasajes marcados «aún sin traducir» o «traducción desactualizada» muestran el original en inglés. 30 de 45 pasajes están revisados.", es.Progress(l, language.English))
-	l = Lang{Tag: language.Spanish, Translated: 45, Reviewing: true, Reviewed: 45}
-	assert.False(t, l.ShowProgress(), "complete and all reviewed")
-	l.Reviewing, l.Reviewed = false, 0
-	assert.False(t, l.ShowProgress(), "complete, no review records")
-	for lang := range phrases {
-		assert.Contains(t, phrases[lang].reviewed, "{n}", lang)
+// TestPhrasesFromMessageFiles reads each of bitext's phrase files with a
+// bundle of go-i18n's own and checks that the editions' phrases are its
+// messages, every one of them, for each language.
+func TestPhrasesFromMessageFiles(t *testing.T) {
+	names, err := builtinPhrases.ReadDir("phrases")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(names), 7)
+	for _, n := range names {
+		t.Run(n.Name(), func(t *testing.T) {
+			data, err := builtinPhrases.ReadFile("phrases/" + n.Name())
+			require.NoError(t, err)
+			b := i18n.NewBundle(language.English)
+			b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+			mf, err := b.ParseMessageFileBytes(data, n.Name())
+			require.NoError(t, err)
+			ids := map[string]*i18n.Message{}
+			for _, m := range mf.Messages {
+				ids[m.ID] = m
+			}
+			for _, id := range phraseIDs {
+				assert.Contains(t, ids, id, "every language has every phrase")
+			}
+			assert.Len(t, ids, len(phraseIDs), "no phrase bitext does not use")
+			p := PhrasesFor(mf.Tag)
+			require.Equal(t, mf.Tag, p.Lang(), "the language's own phrases are used")
+			for id, got := range map[string]string{"Notes": p.Notes, "Untranslated": p.Untranslated, "Stale": p.Stale, "Note": p.Note, "Back": p.Back,
+				"Show": p.Show, "Both": p.Both, "Editions": p.Editions, "SideBySide": p.SideBySide, "Articles": p.Articles, "ArchiveIntro": p.ArchiveIntro,
+				"Article": p.Article, "Date": p.Date, "Translated": p.Translated, "OtherLanguages": p.OtherLanguages} {
+				assert.Equal(t, ids[id].Other, got, id)
+			}
+			pct := p.Percent(42.5)
+			assert.Equal(t, strings.Replace(ids["Percent"].Other, "{{.N}}", message.NewPrinter(mf.Tag).Sprint(number.Decimal(42.5)), 1), pct)
+			progress := p.Progress(Lang{Translated: 17, Untranslated: 23}, language.English)
+			// The counts in the language's digits, as the percentage.
+			digits := message.NewPrinter(mf.Tag)
+			want := strings.NewReplacer("{{.Percent}}", p.Percent(42.5), "{{.Done}}", digits.Sprint(number.Decimal(17)), "{{.Total}}", digits.Sprint(number.Decimal(40)),
+				"{{.Source}}", locale.NameIn(mf.Tag, language.English)).Replace(ids["Progress"].Other)
+			assert.Equal(t, want, progress)
+			if mf.Tag == language.Arabic {
+				assert.Contains(t, progress, "١٧ من ٤٠", "Arabic-Indic digits throughout, never mixed with 17")
+			}
+		})
 	}
+}
+
+// TestPhrasesWholeLanguage loads publishers' phrase files and checks that
+// a language gets its phrases whole or not at all: a file that lacks a
+// message, or whose banner does not fill in, makes the language fall
+// back as a whole to the nearest complete one (es for es-MX, else
+// English), with a warning naming the file, and never mixes languages in
+// a sentence.
+func TestPhrasesWholeLanguage(t *testing.T) {
+	nah := `[Notes]
+other = "Tlahtolmelahualiztli"
+[Untranslated]
+other = "ayamo motlahtolcuepa"
+[Stale]
+other = "ye huehcauh"
+[Note]
+other = "Tlahtolmelahualiztli"
+[Back]
+other = "Ximocuepa"
+[Show]
+other = "Xiquitta"
+[Both]
+other = "Omextin"
+[Editions]
+other = "Amoxtli"
+[SideBySide]
+other = "Ome tlahtolli"
+[Articles]
+other = "Amoxtli"
+[ArchiveIntro]
+other = "Amoxtli"
+[Article]
+other = "Amoxtli"
+[Date]
+other = "Tonalli"
+[Translated]
+other = "Motlahtolcuep"
+[OtherLanguages]
+other = "Occequin tlahtolli"
+[Byline]
+other = "{{.Names}} oquicuilo"
+[TranslatedBy]
+other = "{{.Names}} oquitlahtolcuep"
+[Percent]
+other = "{{.N}} %"
+[Reviewed]
+other = "{{.N}} ihuan {{.Total}} tlachiyalli"
+[Progress]
+other = "{{.Percent}}: {{.Done}} / {{.Total}} ({{.Source}})"
+`
+	tests := []struct {
+		name     string
+		file     string
+		tag      string
+		wantLang string
+		warn     string
+	}{
+		{"complete", nah, "nah", "nah", ""},
+		{"complete, regional tag", nah, "nah-MX", "nah", ""},
+		{"a message missing", strings.Replace(nah, "[Progress]\nother", "[Progres]\nother", 1), "nah", "en", "no complete message Progress"},
+		{"a placeholder that does not fill in", strings.Replace(nah, "{{.Done}}", "{{.Hecho}}", 1), "nah", "en", "no complete message Progress"},
+		{"a regional file missing a message falls back to its language", "[Notes]\nother = \"Notas al pie\"\n", "es-MX", "es", "no complete message Untranslated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tagPart := strings.SplitN(tc.tag, "-", 2)[0]
+			if strings.HasPrefix(tc.name, "a regional") {
+				tagPart = tc.tag
+			}
+			file := "phrases/extra." + tagPart + ".toml"
+			b, err := NewPhrasebook(PhraseFile{Path: file, Data: []byte(tc.file)})
+			require.NoError(t, err)
+			p := b.For(language.MustParse(tc.tag))
+			assert.Equal(t, tc.wantLang, p.Lang().String())
+			whole := b.phrasesOrFail(t, p.Lang())
+			assert.Equal(t, whole, p, "every phrase from one language")
+			progress := p.Progress(Lang{Translated: 1, Untranslated: 1}, language.Spanish)
+			assert.Contains(t, progress, locale.NameIn(p.Lang(), language.Spanish), "the source named in the phrases' language")
+			ws := b.Warnings()
+			if tc.warn == "" {
+				assert.Empty(t, ws)
+				return
+			}
+			require.Len(t, ws, 1)
+			assert.Equal(t, file, ws[0].File)
+			assert.Contains(t, ws[0].Msg, tc.warn)
+		})
+	}
+}
+
+// phrasesOrFail returns lang's phrases, which must be complete.
+func (b *Phrasebook) phrasesOrFail(t *testing.T, lang language.Tag) Phrases {
+	p, problem := b.phrases(lang)
+	require.Empty(t, problem)
+	return p
+}
+
+// TestPhraseFileErrors: a publisher's file bitext cannot use is an error
+// that names it.
+func TestPhraseFileErrors(t *testing.T) {
+	for _, tc := range []struct{ path, data, want string }{
+		{"phrases/x.nah.toml", "[Notes\nother = 1", "phrases/x.nah.toml: "},
+		{"phrases/x.toml", "", `"x" is no language tag`},
+		{"phrases/x.e$.toml", "", `"e$" is no language tag`},
+		{"phrases/x.nah.txt", "", "phrases/x.nah.txt: a phrase file is a go-i18n message file"},
+		{"phrases/x.nah.yml", "", "name a YAML message file .yaml"},
+	} {
+		_, err := NewPhrasebook(PhraseFile{Path: tc.path, Data: []byte(tc.data)})
+		require.Error(t, err, tc.path)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+}
+
+// FuzzPhrasebook loads any text as a publisher's phrase file: no panic,
+// and whatever the file, every language gets whole phrases, no phrase
+// empty and no placeholder left in the banner.
+func FuzzPhrasebook(f *testing.F) {
+	en, err := builtinPhrases.ReadFile("phrases/phrases.en.toml")
+	require.NoError(f, err)
+	f.Add(string(en), "toml")
+	f.Add(`{"Notes": "x", "Progress": "{{.Percent}"}`, "json")
+	f.Add("Notes: x\nPercent: '{{.N}}'\n", "yaml")
+	f.Fuzz(func(t *testing.T, data, ext string) {
+		if ext != "toml" && ext != "json" && ext != "yaml" {
+			return
+		}
+		b, err := NewPhrasebook(PhraseFile{Path: "p/x.fr." + ext, Data: []byte(data)})
+		if err != nil {
+			return
+		}
+		for _, tag := range []language.Tag{language.French, language.MustParse("fr-CA"), language.English, language.MustParse("nah")} {
+			p := b.For(tag)
+			for _, s := range []string{p.Notes, p.Untranslated, p.Stale, p.Note, p.Back, p.Show, p.Both, p.Editions, p.SideBySide, p.Articles, p.ArchiveIntro, p.Article, p.Date, p.Translated, p.OtherLanguages, p.Percent(50), p.Progress(Lang{Translated: 1, Stale: 1}, language.English)} {
+				if s == "" {
+					t.Fatalf("%s: an empty phrase", tag)
+				}
+			}
+		}
+	})
 }

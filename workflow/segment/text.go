@@ -21,6 +21,10 @@ var chrome = map[string]bool{
 	"back to top":    true,
 }
 
+// chromeMax is the length of the longest line of chrome: no longer line
+// is looked up.
+const chromeMax = len("bottom of page")
+
 // textBlock is a run of non-blank lines.
 type textBlock struct {
 	line  int      // 1-based line of the first line
@@ -156,7 +160,7 @@ func textBlocks(text string) []textBlock {
 			text = ""
 		}
 		trimmed := strings.TrimFunc(line, unicode.IsSpace)
-		if trimmed == "" || chrome[strings.ToLower(trimmed)] {
+		if trimmed == "" || len(trimmed) <= chromeMax && chrome[strings.ToLower(trimmed)] {
 			cur = nil
 			continue
 		}
@@ -209,6 +213,26 @@ func attribution(s string) (string, bool) {
 	return "", false
 }
 
+// moreWordsThan reports whether s has more than n words (as strings.Fields
+// counts them), reading no further than the word that says so: a
+// paragraph on one line is most of an article.
+func moreWordsThan(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if words++; words > n {
+				return true
+			}
+			in = true
+		}
+	}
+	return false
+}
+
 // isTextHeading reports whether a block reads as a heading: one short line
 // that does not end a sentence.
 func isTextHeading(b textBlock) bool {
@@ -216,7 +240,7 @@ func isTextHeading(b textBlock) bool {
 		return false
 	}
 	s := b.text()
-	if len(strings.Fields(s)) > 10 || startsWithQuote(s) {
+	if moreWordsThan(s, 10) || startsWithQuote(s) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/hopeborder/bitext/workflow/project"
 	"github.com/hopeborder/bitext/workflow/render"
@@ -79,6 +80,13 @@ func struck(t testing.TB) *render.Edition {
 	w, err := fixture.Load("source/struck.md", src, []string{"es"}, func(_ string, u *segment.Unit) (string, bool) {
 		return "ES " + u.Text, false
 	})
+	require.NoError(t, err)
+	return render.NewEdition(w, w.Docs[0])
+}
+
+// arabic is a short article translated into Arabic, one paragraph not.
+func arabic(t testing.TB) *render.Edition {
+	w, err := fixture.Load("source/rtl.md", fixture.Article(12), []string{"ar"}, fixture.Arabic)
 	require.NoError(t, err)
 	return render.NewEdition(w, w.Docs[0])
 }
@@ -241,17 +249,34 @@ func TestAxe(t *testing.T) {
 
 	dir := t.TempDir()
 	var pages []string
-	for _, ed := range []*render.Edition{shipped(t), incomplete(t), struck(t)} {
-		for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
-			files, err := r.Render(ed)
-			require.NoError(t, err)
-			for _, f := range files {
+	write := func(files []render.File) {
+		for _, f := range files {
+			if strings.HasSuffix(f.Name, ".html") {
 				p := filepath.Join(dir, f.Name)
 				require.NoError(t, os.WriteFile(p, f.Data, 0o644))
 				pages = append(pages, p)
 			}
 		}
 	}
+	// The editions, and the index pages of an English and an Arabic one.
+	index := &render.Archive{Source: language.English, Targets: []language.Tag{language.Spanish, language.Arabic}}
+	for _, ed := range []*render.Edition{shipped(t), incomplete(t), arabic(t), struck(t)} {
+		var names []string
+		for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
+			files, err := r.Render(ed)
+			require.NoError(t, err)
+			write(files)
+			for _, f := range files {
+				names = append(names, f.Name)
+			}
+		}
+		if ed.Name != "short" {
+			index.Docs = append(index.Docs, render.NewArchiveDoc(ed, names))
+		}
+	}
+	files, err := index.Render()
+	require.NoError(t, err)
+	write(files)
 	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
 	require.NoError(t, err)
 	defer stop()
@@ -280,4 +305,94 @@ func TestAxe(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestRightToLeftLayout measures Arabic editions in Chromium. In the
+// English-Arabic edition the columns run as the English page does, the
+// Arabic one on the right, each row's cells level and the rule between
+// them; Arabic text sets from the right of its cell, English from the
+// left; stacked on a phone, the Arabic cell's rule is on its right, where
+// Arabic lines start. The Arabic edition is mirrored: its title sets from
+// the right, its notes hang on the right.
+func TestRightToLeftLayout(t *testing.T) {
+	exe := needChromium(t)
+	ed := arabic(t)
+	dir := t.TempDir()
+	pages := map[string]string{}
+	for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
+		files, err := r.Render(ed)
+		require.NoError(t, err)
+		for _, f := range files {
+			p := filepath.Join(dir, f.Name)
+			require.NoError(t, os.WriteFile(p, f.Data, 0o644))
+			pages[f.Name] = p
+		}
+	}
+	bctx, stop, err := browser(exe, filepath.Join(dir, "profile"), time.Minute)
+	require.NoError(t, err)
+	defer stop()
+	eval := func(page string, width int64, js string, out any) {
+		ctx, cancel := tab(bctx, time.Minute)
+		defer cancel()
+		require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate("file://"+filepath.ToSlash(pages[page]))))
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal([]byte(s), out))
+	}
+	// text returns the left and right of a cell's text, and of its box.
+	const measure = `const text = el => { const r = document.createRange(); r.selectNodeContents(el); const t = r.getBoundingClientRect(), b = el.getBoundingClientRect(), s = getComputedStyle(el);
+		return {textLeft: t.left, textRight: t.right, left: b.left, right: b.right, top: b.top, bottom: b.bottom, dir: s.direction,
+			borderLeft: parseFloat(s.borderLeftWidth), borderRight: parseFloat(s.borderRightWidth), padLeft: parseFloat(s.paddingLeft), padRight: parseFloat(s.paddingRight)}; };`
+	type box struct {
+		TextLeft, TextRight, Left, Right, Top, Bottom float64
+		Dir                                           string
+		BorderLeft, BorderRight, PadLeft, PadRight    float64
+	}
+
+	var wide struct {
+		Rows map[string][2]box
+		Rule float64
+	}
+	eval("rtl.en-ar.html", 1280, measure+`JSON.stringify({rows: Object.fromEntries([...document.querySelectorAll(".row[id]")].map(r => [r.id, [text(r.querySelector(".src")), text(r.querySelector(".tgt"))]])),
+		rule: (() => { const r = document.querySelector(".k-paragraph"); return r.getBoundingClientRect().left + parseFloat(getComputedStyle(r, "::before").left); })()})`, &wide)
+	require.NotEmpty(t, wide.Rows)
+	for id, c := range wide.Rows {
+		en, ar := c[0], c[1]
+		assert.Equal(t, en.Top, ar.Top, "%s: the cells start at different heights", id)
+		assert.Greater(t, ar.Left, en.Right, "%s: the Arabic is not on the right of the English", id)
+		assert.Less(t, en.Right, wide.Rule, "%s: the rule is not between the cells", id)
+		assert.Greater(t, ar.Left, wide.Rule, "%s: the rule is not between the cells", id)
+	}
+	title := wide.Rows["title"]
+	assert.Equal(t, "ltr", title[0].Dir)
+	assert.Equal(t, "rtl", title[1].Dir)
+	assert.InDelta(t, title[0].Left, title[0].TextLeft, 1, "English sets from the left")
+	assert.InDelta(t, title[1].Right, title[1].TextRight, 1, "Arabic sets from the right")
+	assert.Greater(t, title[1].TextLeft-title[1].Left, 100.0, "a short Arabic title leaves the left of its cell empty")
+
+	var narrow map[string][2]box
+	eval("rtl.en-ar.html", 390, measure+`JSON.stringify(Object.fromEntries([...document.querySelectorAll(".row[id]")].map(r => [r.id, [text(r.querySelector(".src")), text(r.querySelector(".tgt"))]])))`, &narrow)
+	for id, c := range narrow {
+		assert.GreaterOrEqual(t, c[1].Top, c[0].Bottom, "%s: the Arabic is not under the English", id)
+		if c[1].Dir == "rtl" {
+			assert.Equal(t, 3.0, c[1].BorderRight, "%s: the Arabic cell's rule is on its right", id)
+			assert.Zero(t, c[1].BorderLeft, id)
+		}
+	}
+
+	var single struct {
+		Title, Note box
+		HTMLDir     string
+		// Numbers are the citation numbers, OnRight those in the right
+		// margin of their passage.
+		Numbers, OnRight int
+	}
+	eval("rtl.ar.html", 1280, measure+`JSON.stringify({title: text(document.querySelector("h1")), note: text(document.querySelector(".notes li")), htmlDir: getComputedStyle(document.documentElement).direction,
+		numbers: document.querySelectorAll(".pn").length, onRight: [...document.querySelectorAll(".pn")].filter(p => p.getBoundingClientRect().left >= p.parentElement.getBoundingClientRect().right - 1).length})`, &single)
+	assert.Equal(t, "rtl", single.HTMLDir)
+	assert.Greater(t, single.Numbers, 10)
+	assert.Equal(t, single.Numbers, single.OnRight, "citation numbers in the Arabic page's right margin, the English passage's too")
+	assert.InDelta(t, single.Title.Right, single.Title.TextRight, 1, "the Arabic title sets from the right")
+	assert.Greater(t, single.Note.PadRight, 10.0, "the notes hang on the right")
+	assert.Zero(t, single.Note.PadLeft)
 }

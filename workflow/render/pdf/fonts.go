@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/language"
 )
 
 // The text face, Caladea (SIL Open Font License; see fonts/README.md).
@@ -46,10 +48,49 @@ const (
 	goItalic
 	goBold
 	goBoldItalic
-	nFaces
+	// extra0 and the faces after it are the fonts of the configuration
+	// (Renderer.Fonts), tried in order after the Go fonts; each has one
+	// style.
+	extra0
+	nFaces = extra0 + MaxFonts
 )
 
-var faces = [nFaces]struct {
+// MaxFonts is how many fallback fonts a PDF may be given.
+const MaxFonts = 8
+
+// Font is a font file the PDF falls back to for characters its own fonts
+// lack (configuration: fonts).
+type Font struct {
+	// Name names the font in messages: its path in the configuration.
+	Name string
+	// TTF is a TrueType font file (glyf outlines), as fpdf embeds them.
+	TTF []byte
+}
+
+// CheckFont says why f cannot serve as a fallback font of the PDF, or
+// returns nil: fpdf embeds TrueType outlines of a single font, not a
+// collection (.ttc) nor PostScript (CFF) outlines (most .otf files,
+// Noto CJK).
+func CheckFont(f Font) error {
+	if len(f.TTF) < 12 {
+		return fmt.Errorf("%s: not a font file", f.Name)
+	}
+	switch string(f.TTF[:4]) {
+	case "\x00\x01\x00\x00", "true":
+	case "ttcf":
+		return fmt.Errorf("%s: a font collection (.ttc); the PDF embeds single TrueType fonts (.ttf): give one, such as Droid Sans Fallback (fonts-droid-fallback) for Chinese and Japanese", f.Name)
+	case "OTTO":
+		return fmt.Errorf("%s: PostScript (CFF) outlines; the PDF embeds TrueType outlines (.ttf): give a TrueType font, such as Droid Sans Fallback (fonts-droid-fallback) for Chinese and Japanese, or Noto Sans Devanagari (fonts-noto-core)", f.Name)
+	default:
+		return fmt.Errorf("%s: not a TrueType font file", f.Name)
+	}
+	if _, err := sfnt.Parse(f.TTF); err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return nil
+}
+
+var faces = [extra0]struct {
 	family, style string
 	ttf           []byte
 	// fallback is the face for characters this one lacks.
@@ -73,10 +114,15 @@ var faces = [nFaces]struct {
 // the file and so writes into it, and the next document cut from the
 // same bytes would differ with what the last one set (and two at once
 // would race).
-func addFonts(p *fpdf.Fpdf, used [nFaces]bool) error {
+func addFonts(p *fpdf.Fpdf, used [nFaces]bool, extra []Font) error {
 	for f, fc := range faces {
 		if used[f] {
 			p.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.ttf))
+		}
+	}
+	for i, fnt := range extra {
+		if used[extra0+face(i)] {
+			p.AddUTF8FontFromBytes(extraFamily(i), "", bytes.Clone(fnt.TTF))
 		}
 	}
 	if err := p.Error(); err != nil {
@@ -87,8 +133,15 @@ func addFonts(p *fpdf.Fpdf, used [nFaces]bool) error {
 
 // setFace selects a face and size (points) for drawing.
 func setFace(p *fpdf.Fpdf, f face, size float64) {
+	if f >= extra0 {
+		p.SetFont(extraFamily(int(f-extra0)), "", size)
+		return
+	}
 	p.SetFont(faces[f].family, faces[f].style, size)
 }
+
+// extraFamily is the family name fpdf knows fallback font i by.
+func extraFamily(i int) string { return "fallback" + strconv.Itoa(i) }
 
 // metrics measures text the way fpdf will set it, from the fonts' own
 // advance widths, and knows which characters each face has. It caches
@@ -97,7 +150,9 @@ func setFace(p *fpdf.Fpdf, f face, size float64) {
 type metrics struct {
 	scratch *fpdf.Fpdf
 	fonts   [nFaces]*sfnt.Font
-	buf     sfnt.Buffer
+	// extra are the fallback fonts of the configuration, faces extra0 on.
+	extra []Font
+	buf   sfnt.Buffer
 	// widths[f][r>>pageBits][r&pageMask] is 1 + the advance of rune r in
 	// face f, in thousandths of an em; 0 means not measured yet.
 	widths [nFaces][0x10000 >> pageBits]*[1 << pageBits]uint16
@@ -118,30 +173,46 @@ const (
 	pageMask = 1<<pageBits - 1
 )
 
-func newMetrics() (*metrics, error) {
+func newMetrics(extra ...Font) (*metrics, error) {
+	if len(extra) > MaxFonts {
+		return nil, fmt.Errorf("%d fallback fonts; the PDF takes at most %d", len(extra), MaxFonts)
+	}
 	scratch := fpdf.New("P", "mm", "A4", "")
 	var all [nFaces]bool
 	for f := range all {
 		all[f] = true
 	}
-	if err := addFonts(scratch, all); err != nil {
+	if err := addFonts(scratch, all, extra); err != nil {
 		return nil, err
 	}
-	m := &metrics{scratch: scratch}
-	for f := range m.fonts {
+	m := &metrics{scratch: scratch, extra: extra}
+	for f := range faces {
 		fnt, err := sfnt.Parse(faces[f].ttf)
 		if err != nil {
 			return nil, fmt.Errorf("parse font %s %s: %w", faces[f].family, faces[f].style, err)
 		}
 		m.fonts[f] = fnt
 	}
+	for i, e := range extra {
+		fnt, err := sfnt.Parse(e.TTF)
+		if err != nil {
+			return nil, fmt.Errorf("parse font %s: %w", e.Name, err)
+		}
+		m.fonts[extra0+face(i)] = fnt
+	}
 	return m, nil
 }
+
+// clone returns new metrics with the same fonts, for another goroutine.
+func (m *metrics) clone() (*metrics, error) { return newMetrics(m.extra...) }
 
 // covers reports whether face f has a glyph for r that fpdf can set: in
 // the Basic Multilingual Plane, and not a control character.
 func (m *metrics) covers(f face, r rune) bool {
 	if r > 0xffff || r < 0x20 || r >= 0x7f && r < 0xa0 {
+		return false
+	}
+	if m.fonts[f] == nil {
 		return false
 	}
 	pg := m.has[f][r>>pageBits]
@@ -241,6 +312,20 @@ func ignorable(r rune) bool {
 type missing struct {
 	first []rune
 	n     int
+	// lang is the language of the cell.
+	lang language.Tag
+	// text is set when a missing character is text: a letter, mark or
+	// digit of the Basic Multilingual Plane, the characters of a
+	// script. Then the PDF is not made (see check).
+	text bool
+}
+
+// isText reports whether r is a character of a script's text, which a
+// font can give the PDF: letters, marks and digits of the Basic
+// Multilingual Plane. Symbols, emoji and characters beyond the BMP
+// (which fpdf cannot set at all) are not.
+func isText(r rune) bool {
+	return r <= 0xffff && (unicode.IsLetter(r) || unicode.Is(unicode.M, r) || unicode.Is(unicode.Nd, r))
 }
 
 // maxListed bounds the characters a warning names.
@@ -251,6 +336,14 @@ func (ms *missing) add(r rune) {
 		return
 	}
 	ms.n++
+	if isText(r) && !ms.text {
+		// The text characters are the ones the error must name.
+		ms.text = true
+		ms.first = slices.DeleteFunc(ms.first, func(r rune) bool { return !isText(r) })
+	}
+	if ms.text && !isText(r) {
+		return
+	}
 	if len(ms.first) < maxListed && !slices.Contains(ms.first, r) {
 		ms.first = append(ms.first, r)
 	}
@@ -270,8 +363,8 @@ type faced struct {
 // character beyond the Basic Multilingual Plane (it panics), so those
 // never reach it.
 //
-// The chain is where fonts of one's own would go: a face added to
-// faces, after the Go fonts in a chain, is tried before replacement.
+// After the chain come the configured fonts (Renderer.Fonts), in order,
+// before replacement.
 func (m *metrics) cover(text string, f face, miss *missing) []faced {
 	simple := true
 	for _, r := range text {
@@ -332,19 +425,32 @@ func (m *metrics) choose(f face, r rune) (face, rune, bool) {
 	return f, r, false
 }
 
-// choose1 looks for r, or its substitute, along f's fallback chain; the
-// rune it returns is -1 when no face has either.
+// choose1 looks for r, or its substitute, along f's fallback chain and
+// then in the configured fonts; the rune it returns is -1 when no face
+// has either.
 func (m *metrics) choose1(f face, r rune) (face, rune) {
 	s, sub := substitutes[r]
-	for g := f; ; g = faces[g].fallback {
+	if f < extra0 {
+		for g := f; ; g = faces[g].fallback {
+			if m.covers(g, r) {
+				return g, r
+			}
+			if sub && m.covers(g, s) {
+				return g, s
+			}
+			if faces[g].fallback == g {
+				break
+			}
+		}
+	}
+	for i := range m.extra {
+		g := extra0 + face(i)
 		if m.covers(g, r) {
 			return g, r
 		}
 		if sub && m.covers(g, s) {
 			return g, s
 		}
-		if faces[g].fallback == g {
-			return f, -1
-		}
 	}
+	return f, -1
 }

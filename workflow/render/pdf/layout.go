@@ -35,7 +35,20 @@ type run struct {
 	// strike, when not 0, tells the strikethrough the run is part of
 	// from the cell's others: a line is drawn through it.
 	strike int
+	// brk is the invisible break the text was followed by: zeroWidthSpace
+	// (a line may break there) or softHyphen (a line may break there,
+	// with a hyphen); 0 for none.
+	brk rune
 }
+
+// The characters that mark where a line may break without showing: they
+// are not drawn, and a line breaks at them as at a space (the soft
+// hyphen then drawn as a hyphen).
+const (
+	zeroWidthSpace = '\u200b'
+	softHyphen     = '\u00ad'
+	breaks         = "\u200b\u00ad"
+)
 
 // piece is part of a run placed on a line.
 type piece struct {
@@ -51,6 +64,9 @@ type piece struct {
 	// being filled: appending to a string would copy the line so far at
 	// each word.
 	merged []byte
+	// hyphen is set on the hyphen that ends a line broken at a soft
+	// hyphen: text a reader of the PDF's text leaves out.
+	hyphen bool
 }
 
 // line is one line of a laid-out cell.
@@ -70,6 +86,9 @@ type word struct {
 	width  float64
 	// space is the width of the space after the word; 0 at the end.
 	space float64
+	// hyphen is set when the word ends at a soft hyphen: a line broken
+	// after it ends with a hyphen.
+	hyphen bool
 }
 
 // wrap breaks runs into lines of at most width millimetres. Lines break
@@ -85,6 +104,9 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 	var cur line
 	x := 0.0
 	pending := 0.0 // the space owed before the next word on the line
+	// hyphen is the run of the last word placed when it ends at a soft
+	// hyphen: a line broken after it gets a hyphen.
+	var hyphen *run
 	flush := func() {
 		cur.width = x
 		for i := range cur.pieces {
@@ -111,7 +133,12 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 					continue
 				}
 			}
-			spaceAfter(&cur)
+			if hyphen != nil {
+				// The word goes on on the next line: a hyphen, no space.
+				m.hyphenate(&cur, hyphen, &x)
+			} else {
+				spaceAfter(&cur)
+			}
 			flush()
 		}
 		for w.width > width {
@@ -125,11 +152,42 @@ func (m *metrics) wrap(runs []run, width float64) []line {
 		m.place(&cur, w, x+pending)
 		x += pending + w.width
 		pending = w.space
+		hyphen = nil
+		if w.hyphen && len(w.pieces) > 0 {
+			hyphen = w.pieces[len(w.pieces)-1].run
+		}
 	}
 	if len(cur.pieces) > 0 {
 		flush()
 	}
 	return lines
+}
+
+// hyphenate ends line l, x wide, with the hyphen of a word broken at a
+// soft hyphen, in the face of the word's last run r (or the regular one,
+// when that lacks a hyphen). It may stand out of the line by its width,
+// as hyphens hang in the margin of a justified page.
+func (m *metrics) hyphenate(l *line, r *run, x *float64) {
+	h := *r
+	if !m.covers(h.face, '-') {
+		h.face = regular
+	}
+	h.brk, h.anchor = 0, nil
+	u := m.units(h.face, "-")
+	w := mm(u, h.size)
+	l.pieces = append(l.pieces, piece{run: &h, text: "-", x: *x, w: w, units: u, hyphen: true})
+	*x += w
+}
+
+// sameStyle reports whether a and b are drawn alike: one run, or the
+// parts of one cut at an invisible break (run.brk).
+func sameStyle(a, b *run) bool {
+	if a == b {
+		return true
+	}
+	x, y := *a, *b
+	x.text, y.text, x.brk, y.brk = "", "", 0, 0
+	return x == y
 }
 
 // place puts a word's pieces on a line at x.
@@ -140,7 +198,7 @@ func (m *metrics) place(l *line, w word, x float64) {
 			// Merge with the piece before when the style is the same, so
 			// that a line is drawn in few text operations.
 			prev := &l.pieces[n-1]
-			if prev.run == p.run && prev.x+prev.w <= p.x+0.001 {
+			if sameStyle(prev.run, p.run) && prev.x+prev.w <= p.x+0.001 {
 				if prev.merged == nil {
 					prev.merged = append(make([]byte, 0, 2*len(prev.text)+len(p.text)+1), prev.text...)
 				}
@@ -214,6 +272,12 @@ func (m *metrics) words(runs []run) []word {
 				cur = word{}
 			}
 			text = text[sp+1:]
+		}
+		// An invisible break ends the word, with no space.
+		if r.brk != 0 && len(starts) > len(words) {
+			cur.hyphen = r.brk == softHyphen
+			words = append(words, cur)
+			cur = word{}
 		}
 	}
 	if len(starts) > len(words) {

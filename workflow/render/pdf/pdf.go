@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -36,6 +37,9 @@ type Renderer struct {
 	// one: never the clock, so that the output is reproducible. A date
 	// outside the years 0000 to 9999 is an error (see render.PDFDate).
 	Created time.Time
+	// Fonts are fonts to fall back to, in order, for characters the
+	// PDF's own lack (see CheckFont); at most MaxFonts.
+	Fonts []Font
 }
 
 // Render implements render.Renderer. Each file's warnings name the
@@ -48,19 +52,30 @@ func (r Renderer) Render(ed *render.Edition) (files []render.File, err error) {
 			files, err = nil, fmt.Errorf("the PDF library failed (%v); please report this with the unit that caused it", v)
 		}
 	}()
-	m, err := newMetrics()
+	m, err := newMetrics(r.Fonts...)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { measured.Add(int64(m.measured)) }()
+	// A language the PDF cannot set stops its PDF only: the files made
+	// are returned with the errors.
+	var errs []error
 	for col := 1; col < len(ed.Langs); col++ {
+		if err := checkScripts(ed, col); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err))
+			continue
+		}
 		data, warnings, err := r.document(ed, col, m)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err)
 		}
+		if err := fontErrors(warnings); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", render.PairName(ed, col, "pdf"), err))
+			continue
+		}
 		files = append(files, render.File{Name: render.PairName(ed, col, "pdf"), Data: data, Warnings: warnings})
 	}
-	return files, nil
+	return files, errors.Join(errs...)
 }
 
 // Colours, after the HTML editions'.
@@ -249,7 +264,7 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 		warnings = append(warnings, rows[i].warnings...)
 	}
 	used := d.faces(rows)
-	if err := addFonts(p, used); err != nil {
+	if err := addFonts(p, used, d.m.extra); err != nil {
 		return nil, nil, err
 	}
 	d.newPage()
@@ -284,7 +299,7 @@ func (r Renderer) newDocument(ed *render.Edition, col int, m *metrics) *document
 	for i, c := range d.cols {
 		d.tags[i] = ed.Langs[c].Tag
 		d.tagNames[i] = ed.Langs[c].Tag.String()
-		d.phrases[i] = render.PhrasesFor(ed.Langs[c].Tag)
+		d.phrases[i] = ed.PhrasesFor(ed.Langs[c].Tag)
 		d.st.arts[i] = d.st.tree.Add(d.st.tree.Root(), "Art")
 		d.st.tree.SetLang(d.st.arts[i], d.tagNames[i])
 	}
@@ -412,7 +427,7 @@ func (d *document) layout() []rowBox {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(ed.Rows)/500)
 	ms := []*metrics{d.m}
 	for len(ms) < workers {
-		m, err := newMetrics()
+		m, err := d.m.clone()
 		if err != nil {
 			workers = len(ms)
 			break
@@ -591,7 +606,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 	}
 	for j, c := range cols {
 		cell := &row.Cells[c]
-		var miss missing
+		miss := missing{lang: cell.Lang}
 		longest := 0
 		var runs []run
 		switch row.Kind {
@@ -607,7 +622,7 @@ func (d *document) unitRow(m *metrics, row *render.Row) rowBox {
 			runs = d.runs(m, cell.Spans, st, j, cell.Fallback, &miss, &longest)
 		}
 		if miss.n > 0 {
-			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "glyphs", Msg: miss.message()})
+			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: miss.check(), Msg: miss.message()})
 		}
 		if longest > 0 {
 			rb.warnings = append(rb.warnings, render.Warning{File: cell.File, Line: cell.Line, ID: row.ID, Check: "limits",
@@ -771,11 +786,27 @@ func (d *document) runs(m *metrics, spans []render.Span, st cellStyle, i int, fa
 
 // add appends r to runs, cut where r's face lacks a character into runs
 // set in its fallback face; what no face has goes to miss (see cover).
+// It is cut too at zero-width spaces and soft hyphens, which are not
+// drawn: the run before each says where a line may break (run.brk).
 func (d *document) add(m *metrics, runs []run, r run, miss *missing) []run {
-	for _, seg := range m.cover(r.text, r.face, miss) {
-		rr := r
-		rr.text, rr.face = seg.text, seg.face
-		runs = append(runs, rr)
+	start := len(runs)
+	text := r.text
+	for text != "" {
+		part, brk := text, rune(0)
+		if i := strings.IndexAny(text, breaks); i >= 0 {
+			c, size := utf8.DecodeRuneInString(text[i:])
+			part, brk, text = text[:i], c, text[i+size:]
+		} else {
+			text = ""
+		}
+		for _, seg := range m.cover(part, r.face, miss) {
+			rr := r
+			rr.text, rr.face = seg.text, seg.face
+			runs = append(runs, rr)
+		}
+		if brk != 0 && len(runs) > start {
+			runs[len(runs)-1].brk = brk
+		}
 	}
 	return runs
 }
@@ -1051,6 +1082,10 @@ func (d *document) line(c *cellBox, col int, l *line, x, y, h, base float64) {
 			// A note call reads apart from the word it follows:
 			// "2012 7", not "20127".
 			actual = " " + pc.text
+		}
+		if pc.hyphen {
+			// A line broken at a soft hyphen reads as the one word.
+			actual = "\u00ad"
 		}
 		d.mark(e, actual)
 		p.Text(x+pc.x, y+base-pc.rise*ptToMM, pc.text)

@@ -50,7 +50,7 @@ const spanish = "áéíóúñüÁÉÍÓÚÑÜ¿¡«»“”‘’—–…"
 func TestFontsCoverSpanish(t *testing.T) {
 	m, err := newMetrics()
 	require.NoError(t, err)
-	for f := range nFaces {
+	for f := range extra0 {
 		for _, r := range spanish {
 			assert.True(t, m.covers(f, r), "%s %s lacks %q (%U)", faces[f].family, faces[f].style, r, r)
 		}
@@ -465,7 +465,7 @@ func TestReproducibleInAnyOrder(t *testing.T) {
 		require.NoError(t, err)
 		eds = append(eds, render.NewEdition(w, w.Docs[0]))
 	}
-	var fonts [nFaces][]byte
+	var fonts [extra0][]byte
 	for f := range faces {
 		fonts[f] = bytes.Clone(faces[f].ttf)
 	}
