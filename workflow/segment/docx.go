@@ -223,7 +223,8 @@ type docxReader struct {
 	path    string
 	styles  map[string]*docxStyle
 	numFmt  map[string]map[string]string // numId → ilvl → numFmt
-	links   map[string]string            // relationship ID → URL
+	links   map[string]string            // relationship ID → URL, of the part being read
+	partRel map[string]map[string]string // "f", "e" → the notes part's relationships
 	notes   map[string]*xnode            // "f3", "e1" → the note
 	labels  map[string]string            // "f3" → "1", in order of reference
 	noteAt  map[string]int               // label → line of its first reference
@@ -286,9 +287,15 @@ func (r Docx) Read(p string, src []byte) (*Document, error) {
 		return fail(err)
 	}
 	dr.readNumbering(numbering)
+	dr.partRel = map[string]map[string]string{}
 	for _, kind := range []string{"footnote", "endnote"} {
 		part, err := pkg.part(dir + kind + "s.xml")
 		if err != nil {
+			return fail(err)
+		}
+		// A note's hyperlinks are relationships of the notes part
+		// (word/_rels/footnotes.xml.rels), not of the document.
+		if dr.partRel[kind[:1]], _, err = pkg.rels(dir+kind+"s.xml", ""); err != nil {
 			return fail(err)
 		}
 		for _, fs := range part.kidsOrNil() {
@@ -675,6 +682,11 @@ func (r *docxReader) titleAndDate(core *xnode) {
 	if cp := core.child("coreProperties"); cp != nil {
 		if t := cp.child("title"); t != nil {
 			title = Normalize(escapeMarkdown(allText(t)))
+			// Word's templates leave placeholders ("_", " ") in the
+			// title property; a title has a letter or a digit.
+			if !strings.ContainsFunc(title, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) {
+				title = ""
+			}
 		}
 		if c := cp.child("created"); c != nil {
 			created = strings.TrimSpace(allText(c))
@@ -740,11 +752,14 @@ func (r *docxReader) insert(i int, u Unit) {
 // readNotes appends the notes in the order they are first cited: each
 // note's first paragraph a note unit, the others units of the note.
 func (r *docxReader) readNotes() error {
+	body := r.links
+	defer func() { r.links = body }()
 	for i := 0; i < len(r.order); i++ { // notes may cite notes
 		key := r.order[i]
 		label := r.labels[key]
 		n := r.notes[key]
 		first := true
+		r.links = r.partRel[key[:1]]
 		r.paraNotes(n.kids, label, &first)
 		if first {
 			r.pending = append(r.pending, &Error{Path: r.path, Line: r.noteAt[label], Msg: fmt.Sprintf("note %s is empty; it is left out", label)})
@@ -1068,6 +1083,17 @@ func writePieces(pieces []piece) string {
 		ps = append(ps, piece{text: t, f: p.f})
 		if trail != "" {
 			ps = append(ps, piece{text: trail, f: runFmt{link: p.f.link}})
+		}
+	}
+	// White space between two pieces of the same emphasis is theirs:
+	// Word splits "*broadband* *Internet*" into runs with the space in
+	// either, and it reads as one emphasis.
+	for i := 1; i+1 < len(ps); i++ {
+		p, prev, next := ps[i], ps[i-1], ps[i+1]
+		if p.note == "" && !p.br && strings.TrimSpace(p.text) == "" && p.f == (runFmt{link: p.f.link}) &&
+			prev.note == "" && !prev.br && next.note == "" && !next.br && prev.f == next.f &&
+			prev.f.link == p.f.link && prev.f != p.f && !prev.f.code {
+			ps[i].f = prev.f
 		}
 	}
 	var merged []piece

@@ -4,11 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/hopeborder/bitext/internal/docxtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,6 +30,21 @@ func TestGoldenDocx(t *testing.T) {
 				"The units of "+filepath.Base(p)+" as the Word reader cuts them: position (the\nparagraph's number), kind, level, note label, then the text. Rewrite with\ngo test ./workflow/segment -update.\n")
 		})
 	}
+	// The document saved by Microsoft Word is committed as its parts,
+	// and zipped here.
+	t.Run("word-fcc", func(t *testing.T) {
+		goldenRead(t, Docx{}, "source/word-fcc.docx", wordFCC(t), "testdata/docx/word-fcc.units.txtar",
+			"The units of word-fcc/ (zipped) as the Word reader cuts them: position (the\nparagraph's number), kind, level, note label, then the text. Rewrite with\ngo test ./workflow/segment -update.\n")
+	})
+}
+
+// wordFCC returns the .docx made of the parts under testdata/docx/word-fcc
+// (README.md there says what they are).
+func wordFCC(t testing.TB) []byte {
+	t.Helper()
+	src, err := docxtest.Zip(filepath.Join("testdata", "docx", "word-fcc"))
+	require.NoError(t, err)
+	return src
 }
 
 func readFixture(t testing.TB, name string) *Document {
@@ -189,6 +207,9 @@ func FuzzDocx(f *testing.F) {
 			}
 		}
 	}
+	word, err := os.ReadFile(filepath.Join("testdata", "docx", "word-fcc", "word", "document.xml"))
+	require.NoError(f, err)
+	f.Add(string(word))
 	f.Add(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>*x* [y]</w:t></w:r><w:r><w:footnoteReference w:id="9"/></w:r></w:p></w:body></w:document>`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		d, err := Docx{}.Read("f.docx", docxWith(t, doc))
@@ -273,5 +294,52 @@ func TestDocxEmphasisFlanking(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, writePieces(tc.pieces))
 		})
+	}
+}
+
+// TestDocxWordFCC: a document saved by Microsoft Word 2010 (the FCC's
+// 2015 Open Internet Order, cut; testdata/docx/README.md says how).
+func TestDocxWordFCC(t *testing.T) {
+	doc, err := Docx{}.Read("source/word-fcc.docx", wordFCC(t))
+	require.NoError(t, err)
+	assert.Empty(t, doc.Warnings)
+	assert.Empty(t, unitTexts(doc, Title), "the core properties' title is Word's placeholder \"_\", and no paragraph has the Title style")
+	assert.Equal(t, "2015-03-12", doc.Date, "the core properties' creation date")
+	var headings []string
+	for _, u := range doc.Units {
+		if u.Kind == Heading {
+			headings = append(headings, fmt.Sprintf("%d %s", u.Level, u.Text))
+		}
+	}
+	assert.Equal(t, []string{"1 Introduction", "1 Executive Summary", "2 Strong Rules That Protect Consumers from Past and Future Tactics that Threaten the Open Internet", "3 Clear, Bright-Line Rules"}, headings, "headings by style, their bookmarks left out")
+	// ParaNum paragraphs are numbered by the style's numbering: an
+	// ordered list; the rules quoted in them (numId 0) are not.
+	items := unitTexts(doc, Item)
+	assert.Len(t, items, 15)
+	for _, b := range doc.Layout.Blocks {
+		if b.Kind == UnitBlock && doc.Units[b.Unit].Kind == Item {
+			assert.True(t, b.Ordered)
+		}
+	}
+	assert.Equal(t, "The open Internet drives the American economy and serves, every day, as a critical tool for America’s citizens to conduct commerce, communicate, educate, entertain, and engage in the world around them. The benefits of an open Internet are undisputed. But it must remain open: open for commerce, innovation, and speech; open for consumers and for the innovation created by applications developers and content companies; and open for expansion and investment by America’s broadband providers. For over a decade, the Commission has been committed to protecting and promoting an open Internet.", items[0], "runs split mid-word by revision marks joined")
+	assert.True(t, strings.HasPrefix(items[6], "The benefits of rules and policies protecting an open Internet date back over a decade and must continue.[^1] Just over a year ago, the D.C. Circuit in *Verizon v. FCC* struck down"), "references in place: %s", items[6])
+	paras := unitTexts(doc, Paragraph)
+	assert.Contains(t, paras, "**Before the**", "runs of the same emphasis joined across the space between them")
+	assert.Contains(t, paras, "*A person engaged in the provision of broadband Internet access service, insofar as such person is so engaged, shall not block lawful content, applications, services, or non-harmful devices, subject to reasonable network management.*")
+	notes := doc.Notes()
+	require.Len(t, notes, 16, "footnotes 2–17 of footnotes.xml; its separator, continuation separator and continuation notice left out")
+	for i, n := range notes {
+		assert.Equal(t, strconv.Itoa(i+1), n.Label)
+	}
+	texts := unitTexts(doc, Note)
+	assert.True(t, strings.HasPrefix(texts[0], "*See, e.g.*, National Arts and Cultural Organizations Comments at 3 (“\\[B\\]roadband"), texts[0])
+	assert.Equal(t, "*See infra* Section III.B.", texts[4], `"Section II" + "I" + ".B." joined`)
+	assert.True(t, strings.HasPrefix(texts[8], "*See supra* para. 3; *see also* Netflix Inc., 2010 Annual Report (Form 10-K) (Feb. 18, 2011), [http://files.shareholder.com/downloads/NFLX/3969047782x0x460274/17454c5b-3088-48c7-957a-b5a83a14cf1b/132054ACL.PDF](http://files.shareholder.com/downloads/NFLX/3969047782x0x460274/17454c5b-3088-48c7-957a-b5a83a14cf1b/132054ACL.PDF);"), "a REF field read as its result, a link split in two runs: %s", texts[8])
+	assert.Contains(t, texts[6], "[http://www.fiercewireless.com/press-releases/1h2014-lte-share-33-all-mobile-connections-us-and-canada-vs-4-worldwide](http://www.fiercewireless.com/press-releases/1h2014-lte-share-33-all-mobile-connections-us-and-canada-vs-4-worldwide)", "a note's hyperlink by the notes part's relationships")
+	assert.Equal(t, "Attorney General’s Committee, *Final Report of the Attorney General Committee* at 102 (1941), [http://www.law.fsu.edu/library/admin/pdfdownload/apa1941.pdf](http://www.law.fsu.edu/library/admin/pdfdownload/apa1941.pdf).", texts[13])
+	for _, u := range doc.Units {
+		for _, noise := range []string{"rsid", "_Toc", "_Ref", "REF ", "(Continued from previous page)", "(continued….)", "_GoBack"} {
+			assert.NotContains(t, u.Text, noise)
+		}
 	}
 }
