@@ -112,13 +112,15 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	}
 
 	fmt.Fprintln(progress, "\n== check")
-	checked := checkWorkspace(o.check, cmd, l, w)
+	// One build cache for the check and the editions, saved by render.
+	bc := openCache(l, o.render.rebuild)
+	checked := checkWorkspace(o.check, cmd, l, w, bc)
 	if checked != nil && !errors.Is(checked, errFindings) {
 		return checked
 	}
 
 	fmt.Fprintln(progress, "\n== render")
-	res, err := renderWorkspace(o.render, l, w, want)
+	res, err := renderWorkspace(o.render, l, w, want, bc)
 	if res != nil {
 		res.print(progress, o.stderr)
 	}

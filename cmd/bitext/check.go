@@ -125,7 +125,7 @@ func runCheck(o *checkOptions, cmd *cobra.Command) error {
 		return o.reportError(cmd, err)
 	}
 	o.verbosef("loaded %s", describe(w))
-	return checkWorkspace(o, cmd, l, w)
+	return checkWorkspace(o, cmd, l, w, nil)
 }
 
 func (o *checkOptions) validate() error {
@@ -219,13 +219,14 @@ func (o *checkOptions) repoPrefix(cmd *cobra.Command) string {
 
 // checkWorkspace checks a loaded workspace, prints the report in
 // o.format, writes the badges, and returns errFindings when a gate fails.
-// build calls it after updating the locale files.
-func checkWorkspace(o *checkOptions, cmd *cobra.Command, l *loaded, w *project.Workspace) error {
+// build calls it after updating the locale files, with the build cache
+// as memo, which check alone (it never writes) goes without.
+func checkWorkspace(o *checkOptions, cmd *cobra.Command, l *loaded, w *project.Workspace, memo check.Memo) error {
 	cfg, err := o.config(l)
 	if err != nil {
 		return o.reportError(cmd, err)
 	}
-	rep, err := check.Run(w, cfg)
+	rep, err := check.RunWith(w, cfg, memo)
 	if err != nil {
 		return o.reportError(cmd, err)
 	}

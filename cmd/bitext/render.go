@@ -149,7 +149,7 @@ func runRender(o *renderOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	res, err := renderWorkspace(o, l, w, want)
+	res, err := renderWorkspace(o, l, w, want, nil)
 	if res == nil {
 		return err
 	}
@@ -271,10 +271,10 @@ func (o *renderOptions) editions() (map[string]bool, error) {
 // nothing and returns errFindings.
 //
 // A document's editions of a kind whose inputs have not changed since
-// they were made (the build cache, cmd/bitext/cache.go) are not rendered
+// they were made (the build cache, workflow/buildcache) are not rendered
 // again; the index pages and manifest are made every time, from the
 // cached entries of those documents.
-func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool) (*rendered, error) {
+func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map[string]bool, bc *buildcache.Store) (*rendered, error) {
 	if err := o.validate(l); err != nil {
 		return nil, err
 	}
@@ -322,8 +322,11 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 		}
 	}
 	outDir := path.Clean(l.cfg.OutputDir)
-	bc := openCache(o, l, outDir, settingsKey(l, paper, created, book))
-	files, archive, warnings, err := renderAll(o.fs, l.root, outDir, w, book, kinds, bc, o.verbosef)
+	if bc == nil {
+		bc = openCache(l, o.rebuild)
+	}
+	settings := settingsKey(l, paper, created, book)
+	files, archive, warnings, err := renderAll(o.fs, l.root, outDir, w, book, kinds, bc, settings, o.verbosef)
 	res.files = files
 	// The index of every document, and the cache, once the editions are
 	// all written. It links the editions of this run: with --only, only
@@ -343,7 +346,7 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 			res.files = append(res.files, lines...)
 		}
 	}
-	if cerr := bc.save(o.fs); cerr != nil && err == nil {
+	if cerr := bc.Save(o.fs); cerr != nil && err == nil {
 		err = cerr
 	}
 	warnings = append(warnings, book.Warnings()...)
@@ -400,7 +403,7 @@ func langCounts(d *project.Doc) []render.Lang {
 // It returns what it did, a file at a time in document and renderer
 // order, each document's index entry, the renderers' warnings (those of
 // cached editions too), and the first error.
-func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *render.Phrasebook, kinds []editionKind, bc *buildCache, verbosef func(string, ...any)) ([]fileAction, []render.ArchiveDoc, []render.Warning, error) {
+func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *render.Phrasebook, kinds []editionKind, bc *buildcache.Store, settings string, verbosef func(string, ...any)) ([]fileAction, []render.ArchiveDoc, []render.Warning, error) {
 	type job struct {
 		doc  int
 		kind int
@@ -417,8 +420,8 @@ func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *r
 		d := docs[i]
 		fp := w.Fingerprint(d)
 		for k, kind := range kinds {
-			jb := job{doc: i, kind: k, key: buildcache.Key(bc.settings, kind.name, kind.extra, fp)}
-			if e, ok := bc.lookup(root, outDir, d.Name, kind.name, jb.key); ok {
+			jb := job{doc: i, kind: k, key: buildcache.Key(settings, kind.name, kind.extra, fp)}
+			if e, ok := bc.Lookup(d.Name, kind.name, jb.key); ok {
 				jb.cached = &e
 			}
 			jobs[i*len(kinds)+k] = jb
@@ -469,10 +472,10 @@ func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *r
 				errs[i] = fmt.Errorf("render %s: %w", d.Name, rerr)
 			}
 			if errs[i] != nil {
-				bc.forget(d.Name, kind.name)
+				bc.Forget(d.Name, kind.name)
 				return
 			}
-			bc.put(root, outDir, d.Name, kind.name, j.key, files, warnings[i])
+			bc.Put(d.Name, kind.name, j.key, files, warnings[i])
 		}()
 	}
 	wg.Wait()
@@ -492,21 +495,21 @@ func renderAll(fsys files.FS, root, outDir string, w *project.Workspace, book *r
 		for k := range kinds {
 			names = append(names, made[i*len(kinds)+k]...)
 		}
-		if a, ok := bc.archive(d.Name, names); ok && editions[i] == nil {
+		if a, ok := bc.Archive(d.Name, names); ok && editions[i] == nil {
 			archive[i] = a
-			all = append(all, bc.editionWarnings(d.Name)...)
+			all = append(all, bc.EditionWarnings(d.Name)...)
 			continue
 		}
 		ed := edition(i)
 		archive[i] = render.NewArchiveDoc(ed, names)
-		bc.setArchive(d.Name, archive[i], ed.Warnings)
+		bc.SetArchive(d.Name, archive[i], ed.Warnings)
 		all = append(all, ed.Warnings...)
 	}
 	var names []string
 	for _, d := range docs {
 		names = append(names, d.Name)
 	}
-	bc.keep(names)
+	bc.Keep(names)
 	for _, err := range errs {
 		if err != nil {
 			return lines, archive, all, err

@@ -42,6 +42,9 @@ type Doc struct {
 	// Warnings what laying the document out warned of then.
 	Archive  *render.ArchiveDoc `json:"archive,omitempty"`
 	Warnings []render.Warning   `json:"warnings,omitempty"`
+	// Checks are, by locale, what checking the document's translation
+	// found (see check.Memo).
+	Checks map[string]Checked `json:"checks,omitempty"`
 }
 
 // Entry is one kind of edition of a document, as last rendered.
@@ -123,6 +126,29 @@ func (c *Cache) Keep(docs []string) {
 			delete(c.Docs, name)
 		}
 	}
+}
+
+// Recall returns what checking doc's translation into locale found, if
+// it was checked from the inputs key stands for.
+func (c *Cache) Recall(doc, locale, key string) ([]byte, bool) {
+	d := c.Docs[doc]
+	if d == nil {
+		return nil, false
+	}
+	ch, ok := d.Checks[locale]
+	if !ok || ch.Key != key {
+		return nil, false
+	}
+	return ch.Found, true
+}
+
+// Remember records what checking doc's translation into locale found.
+func (c *Cache) Remember(doc, locale, key string, data []byte) {
+	d := c.doc(doc)
+	if d.Checks == nil {
+		d.Checks = map[string]Checked{}
+	}
+	d.Checks[locale] = Checked{Key: key, Found: slices.Clone(data)}
 }
 
 func (c *Cache) doc(name string) *Doc {

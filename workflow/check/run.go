@@ -76,11 +76,23 @@ func (r *Report) Passed() bool {
 // A configuration that does not fit the workspace (an unknown check, a
 // locale that is not a target) is a *project.ConfigError.
 func Run(w *project.Workspace, cfg Config) (*Report, error) {
+	return RunWith(w, cfg, nil)
+}
+
+// RunWith is Run, taking from memo what checking a document's
+// translation found last time when nothing that check reads has changed
+// since, and giving memo what it checks anew; the report is the one Run
+// makes. A nil memo remembers nothing.
+func RunWith(w *project.Workspace, cfg Config, memo Memo) (*Report, error) {
 	s, err := cfg.validate(w)
 	if err != nil {
 		return nil, err
 	}
 	s.glossary = w.Glossary()
+	var keys map[string]string
+	if memo != nil {
+		keys = s.localeKeys(w)
+	}
 	rep := &Report{failOn: s.failOn}
 	src := langFor(w.SourceLocale())
 	// Counting words for the status takes a while: it runs beside the
@@ -104,7 +116,7 @@ func Run(w *project.Workspace, cfg Config) (*Report, error) {
 					seenIDs[tag][strings.ToLower(d.Units[i].ID)] = true
 				}
 			}
-			out, exempted, units := s.locale(d, l, src)
+			out, exempted, units := s.memoLocale(memo, keys[tag], d, l, src)
 			rep.Findings = append(rep.Findings, out...)
 			rep.Exempted = append(rep.Exempted, exempted...)
 			rep.units = append(rep.units, units)
@@ -126,6 +138,25 @@ func Run(w *project.Workspace, cfg Config) (*Report, error) {
 	rep.Exempted.Sort()
 	rep.gates(s)
 	return rep, nil
+}
+
+// memoLocale is s.locale, through memo when there is one.
+func (s *settings) memoLocale(memo Memo, settings string, d *project.Doc, l *project.Locale, src *lang) (out, exempted Findings, units []unitRef) {
+	if memo == nil {
+		return s.locale(d, l, src)
+	}
+	tag := l.Tag.String()
+	key := memoKey(settings, d, l)
+	if data, ok := memo.Recall(d.Name, tag, key); ok {
+		if out, exempted, units, ok := decodeMemo(data); ok {
+			return out, exempted, units
+		}
+	}
+	out, exempted, units = s.locale(d, l, src)
+	if data, ok := encodeMemo(out, exempted, units); ok {
+		memo.Remember(d.Name, tag, key, data)
+	}
+	return out, exempted, units
 }
 
 // unusedConfigExemptions reports exemptions in the configuration for
