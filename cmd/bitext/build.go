@@ -89,8 +89,11 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	}
 
 	progress := o.progressOut()
+	// One build cache for update, check and the editions, saved by
+	// render.
+	bc := openCache(l, o.render.rebuild)
 	fmt.Fprintln(progress, "== update")
-	writes, err := w.Update()
+	writes, err := w.UpdateWith(bc)
 	if err != nil {
 		return err
 	}
@@ -112,8 +115,6 @@ func build(o *buildOptions, cmd *cobra.Command) error {
 	}
 
 	fmt.Fprintln(progress, "\n== check")
-	// One build cache for the check and the editions, saved by render.
-	bc := openCache(l, o.render.rebuild)
 	checked := checkWorkspace(o.check, cmd, l, w, bc)
 	if checked != nil && !errors.Is(checked, errFindings) {
 		return checked

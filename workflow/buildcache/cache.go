@@ -45,6 +45,9 @@ type Doc struct {
 	// Checks are, by locale, what checking the document's translation
 	// found (see check.Memo).
 	Checks map[string]Checked `json:"checks,omitempty"`
+	// Settled is the key of the document's files when an update last
+	// found them up to date (see project.UpdateMemo).
+	Settled string `json:"settled,omitempty"`
 }
 
 // Entry is one kind of edition of a document, as last rendered.

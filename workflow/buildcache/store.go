@@ -21,6 +21,9 @@ type Store struct {
 	read []byte // the cache file as read, to leave it alone when unchanged
 	out  string // the output folder
 	off  bool
+	// dirty is set once the cache differs from the file read: a build
+	// that changed nothing leaves it alone without encoding it.
+	dirty bool
 }
 
 // Open reads the build cache of the output folder out (a path on the
@@ -88,6 +91,7 @@ func (s *Store) Put(doc, kind, key string, out []render.File, warnings []render.
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.c.Put(doc, kind, e)
+	s.dirty = true
 }
 
 // Forget drops doc's entry of kind.
@@ -95,6 +99,7 @@ func (s *Store) Forget(doc, kind string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.c.Forget(doc, kind)
+	s.dirty = true
 }
 
 // Archive returns doc's cached index entry, if it lists exactly files.
@@ -128,6 +133,7 @@ func (s *Store) SetArchive(doc string, a render.ArchiveDoc, warnings []render.Wa
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.c.SetArchive(doc, a, warnings)
+	s.dirty = true
 }
 
 // Recall returns what checking doc's translation into locale found, as
@@ -146,19 +152,49 @@ func (s *Store) Remember(doc, locale, key string, data []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.c.Remember(doc, locale, key, data)
+	s.dirty = true
+}
+
+// Settled reports whether an update found doc's files, as key says
+// they are, up to date (it is a project.UpdateMemo).
+func (s *Store) Settled(doc, key string) bool {
+	if s.off {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.c.Docs[doc]
+	return d != nil && d.Settled == key
+}
+
+// Settle records that an update found doc's files, as key says they
+// are, up to date.
+func (s *Store) Settle(doc, key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d := s.c.doc(doc); d.Settled != key {
+		d.Settled, s.dirty = key, true
+	}
 }
 
 // Keep drops the documents the project no longer has.
 func (s *Store) Keep(docs []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	n := len(s.c.Docs)
 	s.c.Keep(slices.Clone(docs))
+	s.dirty = s.dirty || len(s.c.Docs) != n
 }
 
 // Save writes the cache, and its folder's .gitignore, when they changed.
 func (s *Store) Save(fsys files.FS) error {
 	s.mu.Lock()
-	data := s.c.Encode()
+	var data []byte
+	if s.dirty || s.read == nil {
+		data = s.c.Encode()
+	} else {
+		data = s.read
+	}
 	s.mu.Unlock()
 	ignore := filepath.Join(s.dir(), ".gitignore")
 	if old, err := os.ReadFile(ignore); err != nil || string(old) != GitIgnore {
@@ -178,7 +214,7 @@ func (s *Store) Save(fsys files.FS) error {
 	if err := files.WriteFile(fsys, s.file(), data); err != nil {
 		return err
 	}
-	s.read = data
+	s.read, s.dirty = data, false
 	return nil
 }
 

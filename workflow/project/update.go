@@ -59,6 +59,13 @@ const (
 // no order can keep: translator comments in a switch to JSON, which holds
 // none.
 func (w *Workspace) Update() ([]Write, error) {
+	return w.UpdateWith(nil)
+}
+
+// UpdateWith is Update, leaving out the documents memo says were up to
+// date when read from the same files, and telling memo those found so;
+// the writes are those Update returns. A nil memo remembers nothing.
+func (w *Workspace) UpdateWith(memo UpdateMemo) ([]Write, error) {
 	if err := w.loadOutside(); err != nil {
 		return nil, err
 	}
@@ -70,7 +77,17 @@ func (w *Workspace) Update() ([]Write, error) {
 	for range runtime.GOMAXPROCS(0) {
 		workers.Go(func() {
 			for i := range next {
-				per[i] = w.docWrites(w.Docs[i])
+				d := w.Docs[i]
+				var key string
+				if memo != nil {
+					if key = w.settledKey(d); key != "" && memo.Settled(d.Name, key) {
+						continue
+					}
+				}
+				per[i] = w.docWrites(d)
+				if key != "" && per[i].empty() {
+					memo.Settle(d.Name, key)
+				}
 			}
 		})
 	}
