@@ -33,7 +33,9 @@ func (w *Workspace) Reloaded(in Inputs, written []string) (*Workspace, error) {
 		}
 		again[i] = true
 	}
-	out := &Workspace{cfg: w.cfg, root: in.Root, Docs: make([]*Doc, len(w.Docs))}
+	// The glossary and who works are the project's, read once; the
+	// memories are made again, from the files as written.
+	out := &Workspace{cfg: w.cfg, root: in.Root, Docs: make([]*Doc, len(w.Docs)), glossary: w.glossary, actor: w.actor, today: w.today}
 	copy(out.Docs, w.Docs)
 	errs := make([]error, len(w.Docs))
 	var wg sync.WaitGroup
