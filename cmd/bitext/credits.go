@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hopeborder/bitext/workflow/project"
 )
@@ -15,8 +16,13 @@ import (
 //	credits:
 //	  authors: [Jane Doe]             # every article's
 //	  translators: {es: [Ana Ruiz]}   # by locale
+//	  reviewers: {es: [Luis Gómez]}   # by locale
+//	  publisher: Hope Border Institute
+//	  url: https://example.org/a      # where the original appeared
+//	  date: 2018-05-23                # when it first appeared
+//	  license: CC BY 4.0
 //	  documents:
-//	    some-article: {authors: [Juan Pérez], translators: {es: [Eva Gil]}}
+//	    some-article: {authors: [Juan Pérez], translators: {es: [Eva Gil]}, url: …}
 func creditsConfig(raw any) (project.Credits, error) {
 	var c project.Credits
 	if raw == nil {
@@ -33,10 +39,14 @@ func creditsConfig(raw any) (project.Credits, error) {
 			c.Authors, err = creditNames("credits.authors", m[k])
 		case "translators":
 			c.Translators, err = translators("credits.translators", m[k])
+		case "reviewers":
+			c.Reviewers, err = translators("credits.reviewers", m[k])
+		case "publisher", "url", "date", "license":
+			err = creditText("credits."+k, m[k], map[string]*string{"publisher": &c.Publisher, "url": &c.URL, "date": &c.Date, "license": &c.License}[k])
 		case "documents":
 			c.Documents, err = docCredits(m[k])
 		default:
-			err = &project.ConfigError{Key: "credits", Msg: fmt.Sprintf("unknown key %q; credits has authors, translators and documents", k)}
+			err = &project.ConfigError{Key: "credits", Msg: fmt.Sprintf("unknown key %q; credits has %s and documents", k, creditKeys)}
 		}
 		if err != nil {
 			return c, err
@@ -55,7 +65,7 @@ func docCredits(raw any) (map[string]project.DocCredits, error) {
 		key := "credits.documents." + name
 		dm, ok := m[name].(map[string]any)
 		if !ok {
-			return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("give a mapping with authors and translators, not %s", shape(m[name]))}
+			return nil, &project.ConfigError{Key: key, Msg: fmt.Sprintf("give a mapping with %s, not %s", creditKeys, shape(m[name]))}
 		}
 		var d project.DocCredits
 		var err error
@@ -65,8 +75,12 @@ func docCredits(raw any) (map[string]project.DocCredits, error) {
 				d.Authors, err = creditNames(key+".authors", dm[k])
 			case "translators":
 				d.Translators, err = translators(key+".translators", dm[k])
+			case "reviewers":
+				d.Reviewers, err = translators(key+".reviewers", dm[k])
+			case "publisher", "url", "date", "license":
+				err = creditText(key+"."+k, dm[k], map[string]*string{"publisher": &d.Publisher, "url": &d.URL, "date": &d.Date, "license": &d.License}[k])
 			default:
-				err = &project.ConfigError{Key: key, Msg: fmt.Sprintf("unknown key %q; a document's credits have authors and translators", k)}
+				err = &project.ConfigError{Key: key, Msg: fmt.Sprintf("unknown key %q; a document's credits have %s", k, creditKeys)}
 			}
 			if err != nil {
 				return nil, err
@@ -75,6 +89,26 @@ func docCredits(raw any) (map[string]project.DocCredits, error) {
 		out[name] = d
 	}
 	return out, nil
+}
+
+// creditKeys are the keys of credits, for error messages.
+const creditKeys = "authors, translators, reviewers, publisher, url, date and license"
+
+// creditText reads one text value into dst. YAML reads a bare
+// 2018-05-23 as a date: it is written back as one.
+func creditText(key string, raw any, dst *string) error {
+	switch v := raw.(type) {
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return &project.ConfigError{Key: key, Msg: "is empty; give a value or leave the key out"}
+		}
+		*dst = strings.TrimSpace(v)
+		return nil
+	case time.Time:
+		*dst = v.UTC().Format(time.DateOnly)
+		return nil
+	}
+	return &project.ConfigError{Key: key, Msg: fmt.Sprintf("give text, not %s", shape(raw))}
 }
 
 // translators reads names by locale.

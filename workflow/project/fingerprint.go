@@ -10,7 +10,8 @@ import (
 // Fingerprint returns a hash of everything of d an edition is made from:
 // its name, source path and date, the source language, each unit (ID,
 // kind, level, label, line, text) and, per target locale, its file and
-// each entry's state, translation and line. Two loads of the same files
+// each entry's state, translation and line, and its credits (see
+// Workspace.Credits). Two loads of the same files
 // give the same fingerprint; any change an edition could show changes
 // it. Renderer settings are not part of it.
 func (w *Workspace) Fingerprint(d *Doc) string {
@@ -49,6 +50,7 @@ func (w *Workspace) Fingerprint(d *Doc) string {
 			num(e.Message.TextLine)
 		}
 	}
+	w.Credits(d).appendTo(str)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:]) + "-" + strconv.Itoa(len(b))
 }

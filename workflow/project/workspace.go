@@ -67,6 +67,10 @@ func (w *Workspace) Locales() []language.Tag { return w.cfg.targets }
 // Config returns the configuration the workspace was loaded with.
 func (w *Workspace) Config() Config { return w.cfg.Config }
 
+// Credits returns the credits of d, from the configuration (see
+// Credits.For): what its editions' mastheads and metadata show.
+func (w *Workspace) Credits(d *Doc) DocCredits { return w.cfg.Credits.For(d.Name) }
+
 // Doc is one source article and its translations.
 type Doc struct {
 	// Name is the document name, from the source file's base name.

@@ -218,7 +218,7 @@ func (a *Archive) page(tag language.Tag) []byte {
 	for _, t := range append([]language.Tag{a.Source}, a.Targets...) {
 		alts = append(alts, alternate{href: a.IndexName(t), hreflang: t.String(), label: locale.Autonym(t), lang: t.String(), current: t == tag})
 	}
-	h.head(p.Articles, alts, archiveCSS)
+	h.head(p.Articles, alts, archiveCSS, nil)
 	h.WriteString("<body>\n<main>\n<h1")
 	h.phraseLang(p, tag)
 	h.WriteString(">")

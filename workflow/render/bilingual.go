@@ -40,7 +40,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	h.WriteString("\"")
 	h.pageDir(src.tag)
 	h.WriteString(">\n")
-	h.head(ed.Title(0)+" | "+ed.Title(col), alts, ed.css(r.Paper, ed.Title(0), ed.Title(col)))
+	h.head(ed.Title(0)+" | "+ed.Title(col), alts, ed.css(r.Paper, ed.Title(0), ed.Title(col)), []int{0, col})
 	h.WriteString("<body class=\"bilingual\">\n<header class=\"toolbar\">\n")
 	h.editionsNav(alts, p, src.tag)
 	h.WriteString(`<fieldset class="switch"><legend>`)
@@ -87,8 +87,20 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	}
 
 	notesHeading := ed.NotesNeedHeading()
+	masthead := len(ed.Masthead(0))+len(ed.Masthead(col)) > 0 // written after the title and date
+	writeMasthead := func() {
+		h.WriteString(`<div class="row masthead">`)
+		for i := range cols {
+			h.masthead(&cols[i], "cell "+cols[i].class, src.tag)
+		}
+		h.WriteString("</div>\n")
+		masthead = false
+	}
 	for bi := range ed.Blocks {
 		b := &ed.Blocks[bi]
+		if masthead && (b.Kind != segment.UnitBlock || !opening(ed.Rows[b.Unit].Kind)) {
+			writeMasthead()
+		}
 		if b.Kind != segment.UnitBlock {
 			h.passBlock(b, cols[:])
 			continue
@@ -123,6 +135,9 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 			h.cell(row, &row.Cells[col], tgt, src.tag)
 		}
 		h.WriteString("</div>\n")
+	}
+	if masthead {
+		writeMasthead()
 	}
 	h.end()
 	return h.Bytes()
@@ -192,4 +207,10 @@ func (h *htmlWriter) passBlock(b *segment.Block, cols []column) {
 		return
 	}
 	h.WriteString("</div>\n")
+}
+
+// opening reports whether units of kind k open an article, before its
+// masthead: the title, the date and front-matter fields.
+func opening(k segment.Kind) bool {
+	return k == segment.Title || k == segment.Date || k == segment.Field
 }

@@ -22,6 +22,10 @@ type Edition struct {
 	SourcePath string
 	// Date is the article's ISO date, or empty.
 	Date string
+	// Credits are who wrote, translated, reviewed and published the
+	// article, and where, when and under what licence it first
+	// appeared: the editions' mastheads and metadata.
+	Credits project.DocCredits
 	// Langs are the columns: the source language, then the targets in
 	// configuration order.
 	Langs []Lang
@@ -165,7 +169,7 @@ func (c *Cell) Pos() string { return c.File + ":" + strconv.Itoa(c.Line) }
 // text past the limits of Markdown is shown as written, with a warning.
 func NewEdition(w *project.Workspace, d *project.Doc) *Edition {
 	src := w.SourceLocale()
-	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date}
+	ed := &Edition{Name: d.Name, SourcePath: d.SourcePath, Date: d.Date, Credits: w.Credits(d)}
 	if d.Layout != nil {
 		ed.Structured = true
 		ed.Blocks = d.Layout.Blocks

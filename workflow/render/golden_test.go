@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -29,7 +30,9 @@ var renderers = []Renderer{BilingualHTML{Paper: A4}, MonolingualHTML{Paper: A4},
 // source section "source/…" and, per locale, a section named after it
 // whose lines are "ID = translation" (current), "ID ~ translation" (made
 // from older source text); a unit with no line is untranslated.
-// shipped.txtar has no input: it is the repository's own article.
+// A section "credits.json" gives the article's credits (a
+// project.DocCredits). shipped.txtar has no input: it is the
+// repository's own article.
 // Shared CSS and script are left out of the golden HTML, as
 // "/* style.css */" and "/* reading.js */".
 func TestGolden(t *testing.T) {
@@ -108,6 +111,7 @@ func shippedWorkspace(t testing.TB) *project.Workspace {
 // scenarioWorkspace builds the project a golden archive describes.
 func scenarioWorkspace(t testing.TB, ar *txtar.Archive) *project.Workspace {
 	var srcPath, src string
+	var credits *project.DocCredits
 	tr := map[string]map[string]struct {
 		text  string
 		stale bool
@@ -117,6 +121,9 @@ func scenarioWorkspace(t testing.TB, ar *txtar.Archive) *project.Workspace {
 		switch {
 		case strings.HasPrefix(f.Name, "source/"):
 			srcPath, src = f.Name, string(f.Data)
+		case f.Name == "credits.json":
+			credits = &project.DocCredits{}
+			require.NoError(t, json.Unmarshal(f.Data, credits))
 		case !strings.Contains(f.Name, "/"):
 			locales = append(locales, f.Name)
 			m := map[string]struct {
@@ -144,10 +151,10 @@ func scenarioWorkspace(t testing.TB, ar *txtar.Archive) *project.Workspace {
 	}
 	require.NotEmpty(t, srcPath, "no source/ section")
 	require.NotEmpty(t, locales, "no locale section")
-	w, err := fixture.Load(srcPath, src, locales, func(loc string, u *segment.Unit) (string, bool) {
+	w, err := fixture.LoadCredited(srcPath, src, locales, func(loc string, u *segment.Unit) (string, bool) {
 		e := tr[loc][u.ID]
 		return e.text, e.stale
-	})
+	}, credits)
 	require.NoError(t, err)
 	for _, d := range w.Docs {
 		for _, loc := range locales {

@@ -370,9 +370,10 @@ func (ed *Edition) NotesNeedHeading() bool {
 	return false
 }
 
-// head writes the document head: title, alternates and style, and the
-// description when there is one.
-func (h *htmlWriter) head(title string, alternates []alternate, css string, description ...string) {
+// head writes the document head: title, alternates and style, the
+// description when there is one, and the credits' metadata of the page
+// showing columns cols.
+func (h *htmlWriter) head(title string, alternates []alternate, css string, cols []int, description ...string) {
 	h.WriteString(`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -386,6 +387,7 @@ func (h *htmlWriter) head(title string, alternates []alternate, css string, desc
 			h.WriteString("\">\n")
 		}
 	}
+	h.creditsHead(cols)
 	h.WriteString(`<title>`)
 	h.escapeText(title)
 	h.WriteString("</title>\n")

@@ -67,6 +67,18 @@ type frontMatter struct {
 	// Dir is rtl for a language written right to left, as Pandoc's
 	// templates read it; else left out.
 	Dir string `yaml:"dir,omitempty"`
+	// The credits (Edition.Credits), under the keys Pandoc and static
+	// site generators read: author, translator and reviewer of this
+	// language, publisher, original_url, original_date and license.
+	Author       []string `yaml:"author,omitempty"`
+	Translator   []string `yaml:"translator,omitempty"`
+	Reviewer     []string `yaml:"reviewer,omitempty"`
+	Publisher    string   `yaml:"publisher,omitempty"`
+	OriginalURL  string   `yaml:"original_url,omitempty"`
+	OriginalDate string   `yaml:"original_date,omitempty"`
+	License      string   `yaml:"license,omitempty"`
+	// Credits are the masthead's lines, in the edition's language.
+	Credits []string `yaml:"credits,omitempty"`
 }
 
 func markdownArticle(ed *Edition, col int) ([]byte, error) {
@@ -82,7 +94,37 @@ func markdownArticle(ed *Edition, col int) ([]byte, error) {
 			break
 		}
 	}
-	head := frontMatter{Title: title, Date: ed.Date, Lang: tag.String()}
+	// The credits are Markdown to Pandoc too: escaped, as the text is,
+	// and an address that is not safe left out.
+	cr := ed.Credits
+	text := func(s string) string {
+		var b bytes.Buffer
+		writeMarkdownText(&b, s, true)
+		return b.String()
+	}
+	texts := func(names []string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, text(n))
+		}
+		return out
+	}
+	head := frontMatter{Title: title, Date: ed.Date, Lang: tag.String(), Author: texts(cr.Authors), OriginalDate: cr.Date}
+	if cr.Publisher != "" {
+		head.Publisher = text(cr.Publisher)
+	}
+	if cr.License != "" {
+		head.License = text(cr.License)
+	}
+	if SafeURL(cr.URL) {
+		head.OriginalURL = cr.URL
+	}
+	if !ed.Langs[col].Source {
+		head.Translator, head.Reviewer = texts(cr.Translators[tag.String()]), texts(cr.Reviewers[tag.String()])
+	}
+	for _, l := range ed.Masthead(col) {
+		head.Credits = append(head.Credits, text(l.Text()))
+	}
 	if locale.RightToLeft(tag) {
 		head.Dir = "rtl"
 	}

@@ -42,13 +42,14 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 	h.WriteString("\"")
 	h.pageDir(c.tag)
 	h.WriteString(">\n")
-	h.head(title, alts, ed.css(r.Paper, title), ed.field(col, "description"))
+	h.head(title, alts, ed.css(r.Paper, title), []int{col}, ed.field(col, "description"))
 	h.WriteString("<body class=\"single\">\n<header class=\"toolbar\">\n")
 	h.editionsNav(alts, c.phrases, c.tag)
 	h.WriteString("</header>\n<main>\n<article>\n")
 
 	lang := ed.Langs[col]
 	progress := lang.ShowProgress()
+	masthead := true // written after the title and date
 	notesHeading := ed.NotesNeedHeading()
 	inList := ""      // the list element open: ul, ol, or ol for the notes
 	noteOpen := false // a note's <li> is open, for what the note holds after its text
@@ -69,9 +70,15 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 		if b.Kind == segment.UnitBlock {
 			row = &ed.Rows[b.Unit]
 		}
-		if progress && (row == nil || row.Kind != segment.Title && row.Kind != segment.Date && row.Kind != segment.Field) {
-			h.progress(&c, lang, ed.Langs[0])
-			progress = false
+		if row == nil || !opening(row.Kind) {
+			if masthead {
+				h.masthead(&c, "masthead", c.tag)
+				masthead = false
+			}
+			if progress {
+				h.progress(&c, lang, ed.Langs[0])
+				progress = false
+			}
 		}
 		if row != nil && row.Kind == segment.Note {
 			if !inNotes {
@@ -118,6 +125,9 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 		h.unit(row, &row.Cells[col], &c, true)
 	}
 	closeList()
+	if masthead {
+		h.masthead(&c, "masthead", c.tag)
+	}
 	if progress {
 		h.progress(&c, lang, ed.Langs[0])
 	}

@@ -60,7 +60,8 @@ type Phrases struct {
 // phraseIDs are the IDs of the messages every language's phrases must
 // have: a language that lacks one is not used at all (see Phrasebook).
 var phraseIDs = []string{"Notes", "Untranslated", "Stale", "Note", "Back", "Show", "Both", "Editions", "SideBySide",
-	"Articles", "ArchiveIntro", "Article", "Date", "Translated", "OtherLanguages", "Progress", "Reviewed", "Percent", "Byline", "TranslatedBy"}
+	"Articles", "ArchiveIntro", "Article", "Date", "Translated", "OtherLanguages", "Progress", "Reviewed", "Percent", "Byline", "TranslatedBy",
+	"ReviewedBy", "PublishedBy", "FirstPublished", "License"}
 
 // progressData is what the Progress message may use.
 type progressData struct {
@@ -86,7 +87,20 @@ type percentData struct {
 	N string
 }
 
-// namesData is what the Byline and TranslatedBy messages may use.
+// dateData is what the FirstPublished message may use.
+type dateData struct {
+	// Date is a long date, in the phrases' language.
+	Date string
+}
+
+// licenseData is what the License message may use.
+type licenseData struct {
+	// License names the licence, as the credits give it.
+	License string
+}
+
+// namesData is what the Byline, TranslatedBy, ReviewedBy and PublishedBy
+// messages may use.
 type namesData struct {
 	// Names are people's names, joined by commas.
 	Names string
@@ -288,8 +302,12 @@ func (b *Phrasebook) phrases(lang language.Tag) (Phrases, string) {
 			data = reviewedData{N: "1", Total: "2"}
 		case "Percent":
 			data = percentData{N: "1"}
-		case "Byline", "TranslatedBy":
+		case "Byline", "TranslatedBy", "ReviewedBy", "PublishedBy":
 			data = namesData{Names: "Ana"}
+		case "FirstPublished":
+			data = dateData{Date: "1"}
+		case "License":
+			data = licenseData{License: "CC0"}
 		}
 		s, got, err := loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 		if err != nil || got != lang || strings.TrimSpace(s) == "" {
@@ -370,6 +388,27 @@ func (p Phrases) Byline(names []string) string {
 // TranslatedBy credits translators; see Byline.
 func (p Phrases) TranslatedBy(names []string) string {
 	return p.localize("TranslatedBy", namesData{Names: strings.Join(names, ", ")})
+}
+
+// ReviewedBy credits a translation's reviewers; see Byline.
+func (p Phrases) ReviewedBy(names []string) string {
+	return p.localize("ReviewedBy", namesData{Names: strings.Join(names, ", ")})
+}
+
+// PublishedBy credits the publisher.
+func (p Phrases) PublishedBy(name string) string {
+	return p.localize("PublishedBy", namesData{Names: name})
+}
+
+// FirstPublished says when the original first appeared; date is written
+// as given.
+func (p Phrases) FirstPublished(date string) string {
+	return p.localize("FirstPublished", dateData{Date: date})
+}
+
+// License gives the article's licence.
+func (p Phrases) License(license string) string {
+	return p.localize("License", licenseData{License: license})
 }
 
 // number writes a count with the language's digits and grouping.

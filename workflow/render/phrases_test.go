@@ -201,6 +201,14 @@ other = "Occequin tlahtolli"
 other = "{{.Names}} oquicuilo"
 [TranslatedBy]
 other = "{{.Names}} oquitlahtolcuep"
+[ReviewedBy]
+other = "{{.Names}} oquitlachili"
+[PublishedBy]
+other = "{{.Names}} oquitemaca"
+[FirstPublished]
+other = "Achto: {{.Date}}"
+[License]
+other = "Tlanahuatilli: {{.License}}"
 [Percent]
 other = "{{.N}} %"
 [Reviewed]

@@ -136,6 +136,7 @@ var (
 
 var (
 	langsStyle    = cellStyle{face: bold, size: 6.8, lead: 1.3, color: muted, after: 5, keep: true}
+	mastheadStyle = cellStyle{face: regular, size: 8.5, lead: 1.4, color: muted, after: 7, keep: true}
 	progressStyle = cellStyle{face: regular, size: 8, lead: 1.4, color: markInk, indent: 2.5, after: 6}
 	badgeSize     = 6.2
 )
@@ -252,7 +253,10 @@ func (r Renderer) document(ed *render.Edition, col int, m *metrics) ([]byte, []r
 	p.SetCreator("bitext", false)
 	p.SetProducer("bitext (go-pdf/fpdf)", false)
 	p.SetLang(d.tags[0].String())
-	p.SetXmpMetadata(xmp(src, tgt, d.tags, created))
+	if a := ed.Credits.Authors; len(a) > 0 {
+		p.SetAuthor(pdfTextString(strings.Join(a, ", ")), false)
+	}
+	p.SetXmpMetadata(xmp(src, tgt, d.tags, created, ed.Credits.Authors, ed.Credits.License))
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetHeaderFunc(d.header)
@@ -450,8 +454,13 @@ func (d *document) layout() []rowBox {
 	}
 
 	notesHeading := ed.NotesNeedHeading()
+	masthead, hasMasthead := d.mastheadRow()
 	for bi := range ed.Blocks {
 		b := &ed.Blocks[bi]
+		if hasMasthead && (b.Kind != segment.UnitBlock || !opening(ed.Rows[b.Unit].Kind)) {
+			rows = append(rows, masthead)
+			hasMasthead = false
+		}
 		if b.Kind != segment.UnitBlock {
 			rows = append(rows, d.passRows(b)...)
 			continue
@@ -467,7 +476,53 @@ func (d *document) layout() []rowBox {
 		balance(&units[b.Unit])
 		rows = append(rows, units[b.Unit])
 	}
+	if hasMasthead {
+		rows = append(rows, masthead)
+	}
 	return rows
+}
+
+// opening reports whether units of kind k open an article, before its
+// masthead: the title, the date and front-matter fields.
+func opening(k segment.Kind) bool {
+	return k == segment.Title || k == segment.Date || k == segment.Field
+}
+
+// mastheadRow lays out the masthead (render.Edition.Masthead), each
+// column's credits in its language, a line each; false when the credits
+// name nothing.
+func (d *document) mastheadRow() (rowBox, bool) {
+	st := mastheadStyle
+	rb := rowBox{kind: segment.Paragraph, style: st}
+	found := false
+	for i, col := range d.cols {
+		var c cellBox
+		for k, l := range d.ed.Masthead(col) {
+			r := run{face: st.face, size: st.size, color: st.color}
+			var runs []run
+			r.text = l.Before
+			runs = d.add(d.m, runs, r, nil)
+			if l.Linked != "" {
+				lr := r
+				lr.text, lr.url, lr.group = l.Linked, l.URL, 1
+				if l.URL == "" {
+					lr.group = 0
+				}
+				runs = d.add(d.m, runs, lr, nil)
+			}
+			r.text = l.After
+			runs = d.add(d.m, runs, r, nil)
+			lc := d.cell(d.m, st, runs, nil, d.colW)
+			if k == 0 {
+				c = lc
+			} else {
+				c.lines = append(c.lines, lc.lines...)
+			}
+			found = true
+		}
+		rb.cells[i] = c
+	}
+	return rb, found
 }
 
 // Leading a row's cells may take to even out their heights, as a share of
@@ -1142,8 +1197,9 @@ func (d *document) forget() {
 }
 
 // xmp returns the document's XMP metadata: the title in both languages
-// and both languages, which the Info dictionary cannot say.
-func xmp(src, tgt string, tags [2]language.Tag, t time.Time) []byte {
+// and both languages, which the Info dictionary cannot say, the authors
+// (dc:creator, as /Author) and the licence (dc:rights).
+func xmp(src, tgt string, tags [2]language.Tag, t time.Time, authors []string, license string) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		xml.EscapeText(&b, []byte(s))
@@ -1158,6 +1214,16 @@ func xmp(src, tgt string, tags [2]language.Tag, t time.Time) []byte {
 	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(src+" | "+tgt) + `</rdf:li>`)
 	b.WriteString(`<rdf:li xml:lang="` + esc(tags[0].String()) + `">` + esc(src) + `</rdf:li>`)
 	b.WriteString(`<rdf:li xml:lang="` + esc(tags[1].String()) + `">` + esc(tgt) + "</rdf:li></rdf:Alt></dc:title>\n")
+	if len(authors) > 0 {
+		b.WriteString("<dc:creator><rdf:Seq>")
+		for _, a := range authors {
+			b.WriteString("<rdf:li>" + esc(a) + "</rdf:li>")
+		}
+		b.WriteString("</rdf:Seq></dc:creator>\n")
+	}
+	if license != "" {
+		b.WriteString(`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">` + esc(license) + "</rdf:li></rdf:Alt></dc:rights>\n")
+	}
 	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(tags[0].String()) + "</rdf:li><rdf:li>" + esc(tags[1].String()) + "</rdf:li></rdf:Bag></dc:language>\n")
 	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate><xmp:CreatorTool>bitext</xmp:CreatorTool>\n")
 	b.WriteString("<pdf:Producer>bitext (go-pdf/fpdf)</pdf:Producer>\n")
