@@ -67,9 +67,15 @@ func (w *Workspace) Locales() []language.Tag { return w.cfg.targets }
 // Config returns the configuration the workspace was loaded with.
 func (w *Workspace) Config() Config { return w.cfg.Config }
 
-// Credits returns the credits of d, from the configuration (see
-// Credits.For): what its editions' mastheads and metadata show.
-func (w *Workspace) Credits(d *Doc) DocCredits { return w.cfg.Credits.For(d.Name) }
+// Credits returns the credits of d, what its editions' mastheads and
+// metadata show: the configuration's (see Credits.For), each key it
+// leaves empty filled from what the source says (its front matter, its
+// Word properties).
+func (w *Workspace) Credits(d *Doc) DocCredits {
+	s := d.SourceCredits
+	return w.cfg.Credits.For(d.Name).Fill(DocCredits{Authors: s.Authors, Translators: s.Translators, Reviewers: s.Reviewers,
+		Publisher: s.Publisher, URL: s.URL, Date: s.Date, License: s.License})
+}
 
 // Doc is one source article and its translations.
 type Doc struct {
@@ -79,6 +85,9 @@ type Doc struct {
 	SourcePath string
 	// Date is the article's ISO date, or empty.
 	Date string
+	// SourceCredits are the credits the source gives (see
+	// segment.Credits); Workspace.Credits adds the configuration's.
+	SourceCredits segment.Credits
 	// Units are the translation units in reading order, with stable IDs.
 	Units []segment.Unit
 	// Layout is how the source lays the units out, for the editions; nil
@@ -521,6 +530,7 @@ func (w *Workspace) loadDoc(root fs.FS, srcPath string, src []byte, renamed []st
 		d.Recovered = len(srcMsgs.file.Messages)
 	}
 	d.Date = sdoc.Date
+	d.SourceCredits = sdoc.Credits
 	d.Layout, d.SourceWarnings = sdoc.Layout, sdoc.Warnings
 	d.Source = srcMsgs.state
 	d.leftovers = srcMsgs.leftovers

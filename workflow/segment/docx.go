@@ -691,6 +691,16 @@ func (r *docxReader) titleAndDate(core *xnode) {
 		if c := cp.child("created"); c != nil {
 			created = strings.TrimSpace(allText(c))
 		}
+		// Word keeps the authors as one text, "Ana Ruiz; Eva Gil".
+		if c := cp.child("creator"); c != nil {
+			for _, n := range strings.Split(allText(c), ";") {
+				if n = strings.TrimSpace(n); n != "" {
+					if _, bad := controlIn(n); !bad {
+						r.doc.Credits.Authors = append(r.doc.Credits.Authors, n)
+					}
+				}
+			}
+		}
 	}
 	at := -1
 	for i := range r.doc.Units {

@@ -79,6 +79,7 @@ func (r *mdReader) frontMatter(src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.doc.Credits = frontMatterCredits(body[:end], fence == "+++")
 	rest := body[end:]
 	rest = rest[bytes.IndexByte(rest, '\n')+1:]
 	r.lineBase = bytes.Count(src[:len(src)-len(rest)], []byte("\n"))

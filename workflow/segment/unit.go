@@ -136,6 +136,9 @@ type Document struct {
 	// Warnings are what the reader read otherwise than written, or
 	// guessed, at their lines: not errors, but for the author to see.
 	Warnings []*Error
+	// Credits are what the source says of its authors, translators,
+	// publisher, first publication and licence (see Credits).
+	Credits Credits
 }
 
 // Pos returns the position of u in d as "path:line".
