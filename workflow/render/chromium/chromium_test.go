@@ -260,7 +260,14 @@ func TestAxe(t *testing.T) {
 	}
 	// The editions, and the index pages of an English and an Arabic one.
 	index := &render.Archive{Source: language.English, Targets: []language.Tag{language.Spanish, language.Arabic}}
-	for _, ed := range []*render.Edition{shipped(t), incomplete(t), arabic(t), struck(t)} {
+	// The shipped article with every credit, so that the masthead (its
+	// link, its lines in both languages) is checked too.
+	credited := shipped(t)
+	credited.Credits = project.DocCredits{
+		Authors: []string{"Hope Border Institute"}, Translators: map[string][]string{"es": {"Ana Ruiz"}}, Reviewers: map[string][]string{"es": {"Luis Gómez"}},
+		Publisher: "Hope Border Institute", URL: "https://example.org/original", Date: "2018-05-23", License: "CC BY 4.0",
+	}
+	for _, ed := range []*render.Edition{credited, incomplete(t), arabic(t), struck(t)} {
 		var names []string
 		for _, r := range []render.Renderer{render.BilingualHTML{Paper: render.A4}, render.MonolingualHTML{Paper: render.A4}} {
 			files, err := r.Render(ed)
