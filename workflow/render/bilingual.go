@@ -98,7 +98,7 @@ func (r BilingualHTML) page(ed *Edition, col int, name string) []byte {
 	}
 	for bi := range ed.Blocks {
 		b := &ed.Blocks[bi]
-		if masthead && (b.Kind != segment.UnitBlock || !opening(ed.Rows[b.Unit].Kind)) {
+		if masthead && (b.Kind != segment.UnitBlock || !Opening(ed.Rows[b.Unit].Kind)) {
 			writeMasthead()
 		}
 		if b.Kind != segment.UnitBlock {
@@ -209,8 +209,9 @@ func (h *htmlWriter) passBlock(b *segment.Block, cols []column) {
 	h.WriteString("</div>\n")
 }
 
-// opening reports whether units of kind k open an article, before its
-// masthead: the title, the date and front-matter fields.
-func opening(k segment.Kind) bool {
+// Opening reports whether units of kind k open an article, before its
+// masthead (Edition.Masthead): the title, the date and front-matter
+// fields.
+func Opening(k segment.Kind) bool {
 	return k == segment.Title || k == segment.Date || k == segment.Field
 }

@@ -70,7 +70,7 @@ func (r MonolingualHTML) page(ed *Edition, col int, name string, all []int) []by
 		if b.Kind == segment.UnitBlock {
 			row = &ed.Rows[b.Unit]
 		}
-		if row == nil || !opening(row.Kind) {
+		if row == nil || !Opening(row.Kind) {
 			if masthead {
 				h.masthead(&c, "masthead", c.tag)
 				masthead = false

@@ -457,7 +457,7 @@ func (d *document) layout() []rowBox {
 	masthead, hasMasthead := d.mastheadRow()
 	for bi := range ed.Blocks {
 		b := &ed.Blocks[bi]
-		if hasMasthead && (b.Kind != segment.UnitBlock || !opening(ed.Rows[b.Unit].Kind)) {
+		if hasMasthead && (b.Kind != segment.UnitBlock || !render.Opening(ed.Rows[b.Unit].Kind)) {
 			rows = append(rows, masthead)
 			hasMasthead = false
 		}
@@ -480,12 +480,6 @@ func (d *document) layout() []rowBox {
 		rows = append(rows, masthead)
 	}
 	return rows
-}
-
-// opening reports whether units of kind k open an article, before its
-// masthead: the title, the date and front-matter fields.
-func opening(k segment.Kind) bool {
-	return k == segment.Title || k == segment.Date || k == segment.Field
 }
 
 // mastheadRow lays out the masthead (render.Edition.Masthead), each
