@@ -332,10 +332,10 @@ func renderWorkspace(o *renderOptions, l *loaded, w *project.Workspace, want map
 	// all written. It links the editions of this run: with --only, only
 	// when asked (--only html,md,index).
 	if err == nil && want["index"] {
-		// Credits are not part of the editions yet: they come from the
-		// configuration, fresh, whatever the cache holds.
+		// The credits the editions show (configuration, then source),
+		// fresh, whatever the cache holds.
 		for i := range archive {
-			c := l.cfg.Credits.For(archive[i].Doc)
+			c := w.Credits(w.Docs[i])
 			archive[i].Authors, archive[i].Translators = c.Authors, c.Translators
 		}
 		a := &render.Archive{Source: w.SourceLocale(), Targets: w.Locales(), Docs: archive, Phrasebook: book}
