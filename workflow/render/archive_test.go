@@ -26,6 +26,10 @@ func TestArchiveIndex(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(files["index.json"], &m))
 	assert.Equal(t, "bitext-archive/1", m.Schema)
+	// The index carries no script, so its policy allows none; the
+	// editions allow their reading script.
+	assert.Contains(t, string(files["index.html"]), "script-src 'none';")
+	assert.Contains(t, string(files["two.en-es.html"]), "script-src "+readingHash+";")
 	assert.Equal(t, "en", m.SourceLocale)
 	assert.Equal(t, []string{"es", "fr"}, m.Locales)
 	require.Len(t, m.Documents, 1)

@@ -372,12 +372,18 @@ func (ed *Edition) NotesNeedHeading() bool {
 
 // head writes the document head: title, alternates and style, the
 // description when there is one, and the credits' metadata of the page
-// showing columns cols.
+// showing columns cols. The Content-Security-Policy allows the reading
+// script only on the editions (cols not nil), which carry it; a page
+// without it, the index, allows no script at all.
 func (h *htmlWriter) head(title string, alternates []alternate, css string, cols []int, description ...string) {
+	script := "'none'"
+	if cols != nil {
+		script = readingHash
+	}
 	h.WriteString(`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ` + readingHash + `; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ` + script + `; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="bitext">
 `)
 	for _, d := range description {
