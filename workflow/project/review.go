@@ -274,17 +274,13 @@ func (w *Workspace) Review(req ReviewRequest) ([]Reviewed, error) {
 	if !slices.Contains(w.cfg.targets, req.Locale) {
 		return nil, &ConfigError{"locales", fmt.Sprintf("%s is not a target locale (configured: %s)", req.Locale, w.localeList())}
 	}
-	docs := w.Docs
+	var names []string
 	if req.Doc != "" {
-		docs = nil
-		for _, d := range w.Docs {
-			if d.Name == req.Doc || d.SourcePath == req.Doc {
-				docs = append(docs, d)
-			}
-		}
-		if len(docs) == 0 {
-			return nil, fmt.Errorf("no document %q; documents are named after their source files", req.Doc)
-		}
+		names = []string{req.Doc}
+	}
+	docs, err := w.selectDocs(names)
+	if err != nil {
+		return nil, err
 	}
 	if !req.All && !req.Start && len(req.IDs) == 0 {
 		return nil, fmt.Errorf("name the units to mark reviewed, or use --all")
