@@ -194,6 +194,11 @@ func marshalJSON(b []byte, entries []Entry) []byte {
 	return append(b, "}\n"...)
 }
 
+// Quote returns s as a double-quoted string that TOML, YAML and JSON all
+// read back as s, as appendQuoted writes it: for the other places that
+// write one of those formats (front matter, glossaries).
+func Quote(s string) string { return string(appendQuoted(nil, s)) }
+
 // appendQuoted writes s as a double-quoted string that TOML, YAML and JSON
 // all read back as s: quote, backslash and control characters escaped,
 // everything else as UTF-8.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hopeborder/bitext/workflow/catalog"
 	"github.com/hopeborder/bitext/workflow/segment"
 )
 
@@ -155,31 +156,7 @@ func fenceLine(code string) bool {
 }
 
 // yamlString writes s as a YAML double-quoted string on one line.
-func yamlString(s string) string {
-	return quoted(s, func(r rune) string { return `\x` + strconv.FormatInt(int64(r)|0x100, 16)[1:] })
-}
+func yamlString(s string) string { return catalog.Quote(s) }
 
 // tomlString writes s as a TOML basic string.
-func tomlString(s string) string {
-	return quoted(s, func(r rune) string { return `\u` + strconv.FormatInt(int64(r)|0x10000, 16)[1:] })
-}
-
-// quoted writes s in double quotes, quotes and backslashes escaped with a
-// backslash and control characters as control writes them.
-func quoted(s string, control func(rune) string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(control(r))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func tomlString(s string) string { return catalog.Quote(s) }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hopeborder/bitext/workflow/catalog"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -161,20 +162,4 @@ func writeList(b *bytes.Buffer, key string, list []string) {
 }
 
 // quote writes s as a YAML double-quoted string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func quote(s string) string { return catalog.Quote(s) }
